@@ -1,0 +1,1 @@
+"""EVU-kataloget: the catalogue library (model, loading, validation, derived facts)."""

@@ -1,0 +1,46 @@
+"""The one entry point from a folder of YAML to a validated `Catalogue`: load → validate → model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from catalogue.diagnostics import CatalogueError, Diagnostic, Severity
+from catalogue.load import Loaded, load
+from catalogue.model import Catalogue
+from catalogue.validate import validate
+
+
+def check(root: Path, today: date | None = None) -> tuple[Loaded, list[Diagnostic]]:
+    """Load `root` and return it with every diagnostic (errors and warnings)."""
+    loaded = load(root)
+    return loaded, validate(loaded, today or date.today())
+
+
+def read_catalogue(
+    root: Path,
+    today: date | None = None,
+    strict: bool = False,
+) -> tuple[Catalogue, list[Diagnostic]]:
+    """The validated catalogue and its warnings; raises `CatalogueError` on any error
+    (with `strict`, warnings count as errors)."""
+    loaded, diagnostics = check(root, today)
+    fatal = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
+    if fatal:
+        raise CatalogueError(diagnostics)
+    return assemble(loaded), diagnostics
+
+
+def assemble(loaded: Loaded) -> Catalogue:
+    """The model from valid entries, each kind keyed and sorted by id (deterministic output)."""
+
+    def by_id(kind: str) -> dict:
+        return {e.id: e.value for e in sorted(loaded.of(kind), key=lambda e: e.id)}
+
+    return Catalogue(
+        courses=by_id("course"),
+        providers=by_id("provider"),
+        professions=by_id("profession"),
+        topics=by_id("topic"),
+        paths=by_id("path"),
+    )

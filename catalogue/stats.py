@@ -1,0 +1,59 @@
+"""Headline figures of a catalogue, for `evu stats` and the site."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from catalogue.codelists import regions
+from catalogue.derive import audience, offering_place
+from catalogue.model import Catalogue, Course, Kind, ProviderKind
+
+UNPLACED = "uden region (online)"
+
+
+def merit_unknown(course: Course) -> bool:
+    return course.merit is None or (course.merit.in_ is None and course.merit.out is None)
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 3) if total else 0.0
+
+
+def stats(catalogue: Catalogue) -> dict[str, Any]:
+    """Counts and shares; keys and orders are stable so the JSON can be diffed."""
+    courses = list(catalogue.courses.values())
+    offerings = [o for c in courses for o in c.offerings]
+    by_region = Counter(p.region if (p := offering_place(o)) else UNPLACED for o in offerings)
+    n = len(courses)
+    return {
+        "courses": n,
+        "courses_by_kind": {k.value: sum(c.kind is k for c in courses) for k in Kind},
+        "courses_by_audience": dict(sorted(Counter(audience(c).value for c in courses).items())),
+        "offerings": len(offerings),
+        "offerings_by_region": {name: by_region[name] for name in [*regions().values(), UNPLACED]},
+        "professions": len(catalogue.professions),
+        "career_paths": len(catalogue.paths),
+        "topics": len(catalogue.topics),
+        "providers": len(catalogue.providers),
+        "providers_by_kind": {
+            k.value: sum(p.kind is k for p in catalogue.providers.values()) for k in ProviderKind
+        },
+        "share_unknown": {
+            "merit": _share(sum(merit_unknown(c) for c in courses), n),
+            "price": _share(sum(c.price is None for c in courses), n),
+            "ects": _share(sum(c.ects is None for c in courses), n),
+        },
+    }
+
+
+def stats_text(figures: dict[str, Any]) -> str:
+    """The same figures as plain lines for a terminal."""
+    lines: list[str] = []
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines.extend(f"  {name}: {count}" for name, count in value.items())
+        else:
+            lines.append(f"{key}: {value}")
+    return "\n".join(lines)

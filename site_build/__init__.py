@@ -1,0 +1,1 @@
+"""The build step: turn the validated catalogue into the static site."""

@@ -1,0 +1,156 @@
+"""Layered fixtures: a small catalogue written as real files into tmp_path, and helpers."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "courses"
+TODAY = date(2026, 11, 22)
+
+PROVIDERS = """\
+- id: kp
+  name: Københavns Professionshøjskole
+  kind: professionshoejskole
+  url: https://www.kp.dk/
+  postnummer: "2200"
+  sources:
+    - url: https://www.kp.dk/
+      retrieved: 2026-11-01
+  last_verified: 2026-11-01
+- id: sosu-oj
+  name: SOSU Østjylland
+  kind: sosu-skole
+  sources:
+    - url: https://www.sosuoj.dk/
+      retrieved: 2026-11-01
+  last_verified: 2026-11-01
+"""
+
+PROFESSIONS = """\
+- id: sygeplejerske
+  name: Sygeplejerske
+  name_en: Nurse
+  disco: "222110"
+- id: sosu-assistent
+  name: Social- og sundhedsassistent
+  name_en: Social and health care assistant
+  disco: "532120"
+  abbreviations: [SSA]
+- id: specialsygeplejerske
+  name: Specialsygeplejerske
+  name_en: Specialist nurse
+  disco: "222120"
+"""
+
+TOPICS = """\
+- id: demens
+  name: Demens
+- id: udadreagerende-adfaerd
+  name: Udadreagerende adfærd
+  parent: demens
+- id: kraeft
+  name: Kræft
+"""
+
+KRAEFT = """\
+id: kraeft
+title: Specialuddannelsen i kræftsygepleje
+kind: specialuddannelse
+scope: whole
+ects: none
+ects_equivalent: 60
+duration:
+  amount: 1.5
+  unit: years
+professions: [sygeplejerske]
+merit:
+  in: false
+protected_title: true
+price: 46000
+topics: [kraeft]
+providers: [kp]
+sources:
+  - url: https://www.ug.dk/kraeftsygeplejerske
+    retrieved: 2026-11-01
+last_verified: 2026-11-01
+offerings:
+  - provider: kp
+    place: København N
+    postnummer: "2200"
+    start: 2027-02-01
+    end: 2028-06-30
+    application_deadline: 2026-12-01
+"""
+
+DEMENS = """\
+id: demens-amu
+title: Demens og udadreagerende adfærd
+kind: amu
+scope: whole
+amu_number: "12345"
+ects: none
+duration:
+  amount: 5
+  unit: days
+professions: [sosu-assistent]
+topics: [demens, udadreagerende-adfaerd]
+providers: [sosu-oj]
+sources:
+  - url: https://www.sosuoj.dk/demens
+    retrieved: 2026-11-01
+last_verified: 2026-11-01
+offerings:
+  - provider: sosu-oj
+    postnummer: "8000"
+    start: 2026-01-12
+    end: 2026-01-16
+"""
+
+PATH = """\
+id: ssa-til-special
+title: Fra SOSU-assistent til specialsygeplejerske
+from: sosu-assistent
+to: specialsygeplejerske
+goal: Specialsygeplejerske i kræftsygepleje
+steps:
+  - title: Demens
+    courses: [demens-amu]
+  - title: Specialuddannelse
+    courses: [kraeft]
+sources:
+  - url: https://www.ug.dk/kraeftsygeplejerske
+    retrieved: 2026-11-01
+last_verified: 2026-11-01
+"""
+
+SMALL = {
+    "lists/providers.yaml": PROVIDERS,
+    "lists/professions.yaml": PROFESSIONS,
+    "lists/topics.yaml": TOPICS,
+    "kraeft.yaml": KRAEFT,
+    "demens-amu.yaml": DEMENS,
+    "paths/ssa-til-special.yaml": PATH,
+}
+
+
+def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (relative path → text or bytes) under `root`; returns root."""
+    for relative, content in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A small valid catalogue in tmp_path/courses."""
+    return write_catalogue(tmp_path / "courses", SMALL)

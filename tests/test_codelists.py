@@ -1,0 +1,39 @@
+"""Official code lists: the shipped package data equals what the build script makes from
+shared/reference, and lookups derive kommune and region."""
+
+from __future__ import annotations
+
+from catalogue import codelists, codelists_build
+
+
+def test_shipped_data_matches_reference_files() -> None:
+    for name, text in codelists_build.outputs(codelists_build.DEFAULT_REFERENCE).items():
+        assert (codelists.DATA / name).read_text(encoding="utf-8") == text, name
+
+
+def test_postnummer_gives_kommune_and_region() -> None:
+    aarhus = codelists.place("8000")
+    assert aarhus is not None
+    assert (aarhus.kommune, aarhus.region) == ("Aarhus Kommune", "Region Midtjylland")
+    odense = codelists.place("5000")
+    assert odense is not None and odense.region == "Region Syddanmark"
+    assert codelists.place("9999") is None
+
+
+def test_all_five_regions_and_98_kommuner() -> None:
+    assert list(codelists.regions().values()) == [
+        "Region Nordjylland",
+        "Region Midtjylland",
+        "Region Syddanmark",
+        "Region Hovedstaden",
+        "Region Sjælland",
+    ]
+    data = codelists._postal()
+    kommuner = {k for k in data["kommuner"] if k != "411"}  # 411 Christiansø is no kommune
+    assert len(kommuner) == 98
+
+
+def test_disco_codes() -> None:
+    codes = codelists.disco_codes()
+    assert codes["532120"].startswith("Social- og sundhedsarbejde")
+    assert codes["222110"] == "Sygeplejerskearbejde, basisfunktioner"
