@@ -7,7 +7,15 @@ from datetime import date
 from enum import StrEnum
 
 from catalogue.codelists import Place, place
-from catalogue.model import CareerPath, Catalogue, Course, DurationUnit, Offering, Status
+from catalogue.model import (
+    CareerPath,
+    Catalogue,
+    Course,
+    DurationUnit,
+    Offering,
+    Status,
+    Venue,
+)
 
 # Rough full-time days per unit, to add up durations of different units along a path.
 DAYS_PER_UNIT = {
@@ -33,8 +41,9 @@ def audience(course: Course) -> Audience:
     return Audience.MONO if len(course.professions) == 1 else Audience.MULTI
 
 
-def offering_place(offering: Offering) -> Place | None:
-    return place(offering.postnummer) if offering.postnummer else None
+def offering_place(item: Offering | Venue) -> Place | None:
+    """Kommune and region of a class or venue, derived from its postnummer."""
+    return place(item.postnummer) if item.postnummer else None
 
 
 def offering_status(offering: Offering, today: date) -> Status | None:
@@ -90,6 +99,6 @@ def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
 
 
 def course_regions(course: Course) -> list[str]:
-    """Names of the regions where the course has classes, sorted."""
-    found = {p.region for o in course.offerings if (p := offering_place(o))}
+    """Names of the regions where the course is taught (venues and classes), sorted."""
+    found = {p.region for o in (*course.venues, *course.offerings) if (p := offering_place(o))}
     return sorted(found)

@@ -203,6 +203,24 @@ class Offering:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Venue:
+    """A place where the course is taught (udbudssted), as its provider publishes it.
+
+    Many providers publish where a course runs without dated classes; those places go here,
+    so the course is found by region. A class with dates is an `Offering`."""
+
+    provider: str = spec("Id of the provider teaching at this place.", pattern=SLUG, ref="provider")
+    place: str | None = spec("Place name or address as published.", default=None)
+    postnummer: str = spec(
+        "Danish postal code of the place; kommune and region are derived from it.",
+        pattern=POSTNUMMER,
+    )
+    source: Source | None = spec(
+        "Where the place was published, if not the course's source.", default=None
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Course:
     """One course or education; its file name is its id."""
 
@@ -266,10 +284,16 @@ class Course:
     setting: Setting | None = spec("institution, workplace or both.", default=None)
     topics: tuple[str, ...] = spec("Ids of topics.", ref="topic", default=())
     providers: tuple[str, ...] = spec(
-        "Ids of providers offering the course.", ref="provider", min_items=1
+        "Ids of providers offering the course; empty when no source names one.",
+        ref="provider",
+        default=(),
     )
     sources: tuple[Source, ...] = spec("Pages the facts were read from.", min_items=1)
     last_verified: date = spec("Date a maintainer last checked the entry against its sources.")
+    venues: tuple[Venue, ...] = spec(
+        "Places where the course is taught (udbudssteder), with or without dated classes.",
+        default=(),
+    )
     offerings: tuple[Offering, ...] = spec("Classes (hold) with dates and places.", default=())
 
     @property

@@ -6,8 +6,8 @@ from collections import Counter
 from typing import Any
 
 from catalogue.codelists import regions
-from catalogue.derive import audience, offering_place
-from catalogue.model import Catalogue, Course, Kind, ProviderKind
+from catalogue.derive import audience, course_regions, offering_place
+from catalogue.model import Catalogue, Course, Kind, Offering, ProviderKind, Venue
 
 UNPLACED = "uden region (online)"
 
@@ -24,14 +24,24 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
     """Counts and shares; keys and orders are stable so the JSON can be diffed."""
     courses = list(catalogue.courses.values())
     offerings = [o for c in courses for o in c.offerings]
-    by_region = Counter(p.region if (p := offering_place(o)) else UNPLACED for o in offerings)
+    venues = [v for c in courses for v in c.venues]
+
+    def by_region(items: list[Offering] | list[Venue]) -> dict[str, int]:
+        counts = Counter(p.region if (p := offering_place(i)) else UNPLACED for i in items)
+        return {name: counts[name] for name in [*regions().values(), UNPLACED]}
+
     n = len(courses)
     return {
         "courses": n,
         "courses_by_kind": {k.value: sum(c.kind is k for c in courses) for k in Kind},
         "courses_by_audience": dict(sorted(Counter(audience(c).value for c in courses).items())),
         "offerings": len(offerings),
-        "offerings_by_region": {name: by_region[name] for name in [*regions().values(), UNPLACED]},
+        "offerings_by_region": by_region(offerings),
+        "venues": len(venues),
+        "venues_by_region": by_region(venues),
+        "courses_by_region": {
+            name: sum(name in course_regions(c) for c in courses) for name in regions().values()
+        },
         "professions": len(catalogue.professions),
         "career_paths": len(catalogue.paths),
         "topics": len(catalogue.topics),

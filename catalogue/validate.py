@@ -10,7 +10,7 @@ from typing import Any
 from catalogue.codelists import disco_codes, place
 from catalogue.diagnostics import Diagnostic, Severity, did_you_mean
 from catalogue.load import Entry, Loaded
-from catalogue.model import Course, Kind, Mode, Scope, Source, yaml_key
+from catalogue.model import Course, Kind, Mode, Offering, Scope, Source, Venue, yaml_key
 
 STALE_AFTER = timedelta(days=365)
 NQF_OF_KIND = {Kind.AKADEMI: 5, Kind.DIPLOM: 6, Kind.MASTER: 7}
@@ -202,18 +202,13 @@ def _course(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
             "name at least one profession, or set 'audience_broad: true'",
         )
     yield from _offerings(entry, course, today)
+    yield from _venues(entry, course, today)
 
 
 def _offerings(entry: Entry, course: Course, today: date) -> Iterator[Diagnostic]:
     for i, offering in enumerate(course.offerings):
         at = ("offerings", i)
-        if offering.provider not in course.providers:
-            yield _error(
-                entry,
-                (*at, "provider"),
-                "inconsistent",
-                f"provider '{offering.provider}' is not in the course's 'providers'",
-            )
+        yield from _placed(entry, at, offering, course, today)
         if offering.start and offering.end and offering.end < offering.start:
             yield _error(
                 entry,
@@ -229,23 +224,40 @@ def _offerings(entry: Entry, course: Course, today: date) -> Iterator[Diagnostic
                 "date-order",
                 f"application deadline {deadline} is after start {offering.start}",
             )
-        if offering.postnummer is not None and place(offering.postnummer) is None:
-            yield _error(
-                entry,
-                (*at, "postnummer"),
-                "unknown-postnummer",
-                f"postnummer {offering.postnummer} does not exist in Denmark",
-            )
-        mode = offering.mode or course.mode
-        if offering.postnummer is None and mode is not Mode.ONLINE:
+        if offering.postnummer is None and (offering.mode or course.mode) is not Mode.ONLINE:
             yield _error(
                 entry,
                 at,
                 "missing-field",
                 "missing 'postnummer' (only online classes may leave it out)",
             )
-        if offering.source is not None:
-            yield from _source_date(entry, (*at, "source"), offering.source, today)
+
+
+def _venues(entry: Entry, course: Course, today: date) -> Iterator[Diagnostic]:
+    for i, venue in enumerate(course.venues):
+        yield from _placed(entry, ("venues", i), venue, course, today)
+
+
+def _placed(
+    entry: Entry, at: tuple, item: Offering | Venue, course: Course, today: date
+) -> Iterator[Diagnostic]:
+    """Checks shared by offerings and venues: provider listed, postnummer real, source dated."""
+    if item.provider not in course.providers:
+        yield _error(
+            entry,
+            (*at, "provider"),
+            "inconsistent",
+            f"provider '{item.provider}' is not in the course's 'providers'",
+        )
+    if item.postnummer is not None and place(item.postnummer) is None:
+        yield _error(
+            entry,
+            (*at, "postnummer"),
+            "unknown-postnummer",
+            f"postnummer {item.postnummer} does not exist in Denmark",
+        )
+    if item.source is not None:
+        yield from _source_date(entry, (*at, "source"), item.source, today)
 
 
 def _provider(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
