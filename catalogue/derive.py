@@ -73,8 +73,9 @@ class PathTotals:
 
 
 def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
-    """ECTS, duration (full-time days) and price summed over the steps, as a range over the
-    alternatives of each step; a step where no alternative publishes the value is `missing`."""
+    """ECTS, duration (full-time days) and price summed over the steps: a range over the
+    alternatives of a step, or the sum of a package (`together`); a step where no course
+    publishes the value counts as `missing`."""
 
     def total(value_of) -> Total:
         low = high = 0.0
@@ -84,8 +85,13 @@ def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
             if not values:
                 missing += 1
                 continue
-            low += min(values)
-            high += max(values)
+            if step.together:  # a package: every course counts; one unknown leaves it partial
+                low += sum(values)
+                high += sum(values)
+                missing += len(values) < len(step.courses)
+            else:
+                low += min(values)
+                high += max(values)
         return Total(low, high, missing)
 
     def days(course: Course) -> float | None:

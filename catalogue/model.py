@@ -349,6 +349,10 @@ class PathStep:
         ref="course",
         min_items=1,
     )
+    together: bool = spec(
+        "true: all the step's courses are taken (a package); false: they are alternatives.",
+        default=False,
+    )
     gives: str | None = spec("What completing the step gives: title, merit, role.", default=None)
     note: str | None = spec("Notes for the reader.", default=None)
 

@@ -46,3 +46,12 @@ def test_path_totals_count_missing_values(small: Path) -> None:
     # 5 days + 1.5 years of 260 working days.
     assert totals.days.low == 5 + 1.5 * 260
     assert (totals.price.low, totals.price.missing) == (46000, 1)
+
+
+def test_package_step_sums_and_flags_partial(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    path = catalogue.paths["ssa-til-special"]
+    step = replace(path.steps[0], courses=("demens-amu", "kraeft"), together=True)
+    totals = path_totals(replace(path, steps=(step,)), catalogue)
+    assert totals.days.low == totals.days.high == 5 + 1.5 * 260
+    assert (totals.price.low, totals.price.missing) == (46000, 1)
