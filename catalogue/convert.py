@@ -225,6 +225,8 @@ class Converter:
         self, node: yaml.ScalarNode, text: str, tp: type, name: str, meta: dict[str, Any]
     ) -> Any:
         pattern = _INT if tp is int else _FLOAT
+        if len(text) > 20 and pattern.match(text):
+            return self.error(node, "out-of-range", f"'{name}' is far too large: {text[:20]}…")
         if not pattern.match(text):
             hint = ""
             if re.match(r"^\d{1,3}([.,]\d{3})+$", text) and tp is int:

@@ -75,8 +75,15 @@ def parse_yaml(path: Path, data: bytes) -> tuple[yaml.Node | None, list[Diagnost
             problem = f"{problem} ({exc.context})"
         diagnostics.append(Diagnostic(where, "yaml-syntax", problem))
         return None, diagnostics
-    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
-        diagnostics.append(Diagnostic(Location(path), "yaml-syntax", str(exc).splitlines()[0]))
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+        where = _offset_location(path, text.encode("utf-8"), len(text[: exc.position].encode()))
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        diagnostics.append(
+            Diagnostic(where, "yaml-syntax", f"control character U+{code:04X} is not allowed")
+        )
+        return None, diagnostics
+    except RecursionError:
+        diagnostics.append(Diagnostic(Location(path), "yaml-syntax", "nesting is too deep"))
         return None, diagnostics
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
         diagnostics.append(Diagnostic(Location(path), "empty-file", "file has no content"))

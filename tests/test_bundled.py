@@ -49,8 +49,11 @@ def test_required_career_paths_exist(bundled: Catalogue) -> None:
         return {p.to or p.goal for p in bundled.paths.values() if p.from_ == start}
 
     assert "sygeplejerske" in routes("sosu-hjaelper")
-    assert any(len(p.steps) >= 2 for p in bundled.paths.values()
-               if p.from_ == "sosu-hjaelper" and p.to == "sygeplejerske")
+    assert any(
+        len(p.steps) >= 2
+        for p in bundled.paths.values()
+        if p.from_ == "sosu-hjaelper" and p.to == "sygeplejerske"
+    )
     assert "specialsygeplejerske" in routes("sygeplejerske")
     resource = " ".join(str(r) for r in routes("sosu-assistent")).casefold()
     assert "velfærdsteknologi" in resource and "demens" in resource
