@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -154,3 +156,14 @@ def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:
 def small(tmp_path: Path) -> Path:
     """A small valid catalogue in tmp_path/courses."""
     return write_catalogue(tmp_path / "courses", SMALL)
+
+
+def evu(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run the `evu` command as a user would, in a real process."""
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

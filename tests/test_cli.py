@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import KRAEFT, REPO, SMALL, write_catalogue
-
-
-def evu(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "catalogue.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from conftest import KRAEFT, SMALL, evu, write_catalogue
 
 
 def test_validate_ok(small: Path) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.pipeline import check
-from conftest import SMALL, TODAY, write_catalogue
-from test_cli import evu
+from conftest import SMALL, TODAY, evu, write_catalogue
 
 GARBAGE: dict[str, bytes] = {
     "deep-nesting": b"id: " + b"[" * 5000 + b"]" * 5000 + b"\n",
