@@ -331,6 +331,8 @@ class Profession:
         "Title of the basic education as in UFM's Uddannelseszoom, if any.", default=None
     )
     description: str | None = spec("Short description in Danish.", default=None)
+    sources: tuple[Source, ...] = spec("Where the code and names come from.", min_items=1)
+    last_verified: date = spec("Date a maintainer last checked the entry.")
 
 
 @dataclass(frozen=True, kw_only=True)

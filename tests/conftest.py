@@ -38,15 +38,21 @@ PROFESSIONS = """\
   name: Sygeplejerske
   name_en: Nurse
   disco: "222110"
+  sources: [{url: "https://www.dst.dk/", retrieved: 2026-11-01}]
+  last_verified: 2026-11-01
 - id: sosu-assistent
   name: Social- og sundhedsassistent
   name_en: Social and health care assistant
   disco: "532120"
   abbreviations: [SSA]
+  sources: [{url: "https://www.dst.dk/", retrieved: 2026-11-01}]
+  last_verified: 2026-11-01
 - id: specialsygeplejerske
   name: Specialsygeplejerske
   name_en: Specialist nurse
   disco: "222120"
+  sources: [{url: "https://www.dst.dk/", retrieved: 2026-11-01}]
+  last_verified: 2026-11-01
 """
 
 TOPICS = """\

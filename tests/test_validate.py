@@ -191,7 +191,7 @@ BAD: list[tuple[str, str | bytes, list[tuple[str, int, int, str]]]] = [
     (
         "lists/professions.yaml",
         PROFESSIONS.replace('disco: "532120"', 'disco: "532199"'),
-        [("lists/professions.yaml", 8, 10, "unknown-disco")],
+        [("lists/professions.yaml", 10, 10, "unknown-disco")],
     ),
     (
         "lists/topics.yaml",
