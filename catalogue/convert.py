@@ -115,7 +115,6 @@ class Converter:
     def _union(self, node: yaml.Node, tp: Any, at: KeyPath, meta: dict[str, Any]) -> Any:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if _is_null(node) and len(args) < len(typing.get_args(tp)):
-            self.locations[at] = location(self.path, node)
             return None
         literals = [a for a in args if typing.get_origin(a) is Literal]
         for lit in literals:
@@ -123,13 +122,9 @@ class Converter:
                 return node.value
         rest = [a for a in args if a not in literals]
         if len(rest) == 1:
-            value = self.convert(node, rest[0], at, meta)
-            if value is INVALID and literals and self.diagnostics:
-                last = self.diagnostics[-1]
-                self.diagnostics[-1] = dataclasses.replace(
-                    last, message=f"{last.message} (or {describe(literals[0])})"
-                )
-            return value
+            if literals:  # e.g. `ects: none`: name the word in messages about the number
+                meta = {**meta, "alternative": describe(literals[0])}
+            return self.convert(node, rest[0], at, meta)
         raise TypeError(f"unsupported union in the model: {tp}")  # a bug in model.py, not input
 
     def _list(self, node: yaml.Node, item_tp: Any, at: KeyPath, meta: dict[str, Any]) -> Any:
@@ -233,7 +228,10 @@ class Converter:
                 hint = f"; write {text.replace('.', '').replace(',', '')} without separators"
             elif "," in text:
                 hint = "; use a decimal point"
-            return self.error(node, "type", f"'{name}' must be {describe(tp)}, not '{text}'{hint}")
+            expected = describe(tp)
+            if meta.get("alternative"):
+                expected += f" or {meta['alternative']}"
+            return self.error(node, "type", f"'{name}' must be {expected}, not '{text}'{hint}")
         value = tp(text)
         low, high = meta.get("minimum"), meta.get("maximum")
         if (low is not None and value < low) or (high is not None and value > high):

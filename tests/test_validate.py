@@ -262,3 +262,11 @@ def test_stale_entry_is_a_warning_not_an_error(small: Path) -> None:
     _, diagnostics = check(small, TODAY.replace(year=2028))
     assert {d.code for d in diagnostics} == {"stale"}
     assert all(d.severity == "warning" for d in diagnostics)
+
+
+def test_ects_message_names_the_word_none(tmp_path: Path) -> None:
+    root = write_catalogue(
+        tmp_path / "courses", {**SMALL, "kraeft.yaml": KRAEFT.replace("ects: none", "ects: ingen")}
+    )
+    _, diagnostics = check(root, TODAY)
+    assert [d.message for d in diagnostics] == ["'ects' must be a number or 'none', not 'ingen'"]
