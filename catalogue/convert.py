@@ -13,14 +13,13 @@ import types
 import typing
 from datetime import date
 from enum import Enum
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
 from catalogue.diagnostics import Diagnostic, Location, did_you_mean
-from catalogue.model import yaml_key
+from catalogue.model import fields_of
 from catalogue.yamlsource import location
 
 KeyPath = tuple[str | int, ...]
@@ -35,11 +34,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _BOOLS = {"true": True, "false": False}
-
-
-@cache
-def hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -144,7 +138,7 @@ class Converter:
         what = f"'{at[-1]}'" if at else "the entry"
         if not isinstance(node, yaml.MappingNode):
             return self.error(node, "type", f"{what} must be a mapping, not {_kind_of(node)}")
-        fields = {yaml_key(f): f for f in dataclasses.fields(cls)}
+        fields = {f.key: f for f in fields_of(cls)}
         given: dict[str, yaml.Node] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
@@ -160,20 +154,16 @@ class Converter:
         values: dict[str, Any] = {}
         ok = True
         for key, f in fields.items():
-            tp = hints(cls)[f.name]
             if key not in given:
-                required = (
-                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-                )
-                if required:
+                if f.required:
                     self.error(node, "missing-field", f"missing required field '{key}'")
                     ok = False
                 continue
             value_node = given[key]
-            if _is_null(value_node) and typing.get_origin(tp) is tuple:
+            if _is_null(value_node) and typing.get_origin(f.type) is tuple:
                 values[f.name] = ()  # `topics:` with nothing after it is an empty list
                 continue
-            value = self.convert(value_node, tp, (*at, key), dict(f.metadata))
+            value = self.convert(value_node, f.type, (*at, key), f.meta)
             if value is INVALID:
                 ok = False
             else:

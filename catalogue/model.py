@@ -14,9 +14,11 @@ YAML keys equal the field names, except that a trailing underscore is dropped
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from typing import Any, Literal
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -54,6 +56,33 @@ def spec(
 
 def yaml_key(f: dataclasses.Field[Any]) -> str:
     return f.name.rstrip("_")
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """What the loader, validator and schema generator need to know about one field."""
+
+    key: str  # the YAML key
+    name: str  # the Python attribute
+    type: Any
+    meta: dict[str, Any]
+    required: bool
+
+
+@cache
+def fields_of(cls: type) -> tuple[FieldInfo, ...]:
+    """The fields of a model class with resolved types, computed once per class."""
+    types = typing.get_type_hints(cls)
+    return tuple(
+        FieldInfo(
+            key=yaml_key(f),
+            name=f.name,
+            type=types[f.name],
+            meta=dict(f.metadata),
+            required=f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+        )
+        for f in dataclasses.fields(cls)
+    )
 
 
 class Kind(StrEnum):

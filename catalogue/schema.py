@@ -16,8 +16,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
-from catalogue.convert import hints
-from catalogue.model import CareerPath, Course, Profession, Provider, Topic, yaml_key
+from catalogue.model import CareerPath, Course, Profession, Provider, Topic, fields_of
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DIALECT = "http://json-schema.org/draft-07/schema#"
@@ -87,13 +86,10 @@ def _define(cls: type, defs: dict[str, Any]) -> None:
         return
     defs[cls.__name__] = {}  # placeholder against recursion
     properties: dict[str, Any] = {}
-    required: list[str] = []
-    for f in dataclasses.fields(cls):
-        meta = dict(f.metadata)
-        prop = _type_schema(hints(cls)[f.name], meta, defs)
-        properties[yaml_key(f)] = {"description": meta.get("doc", ""), **prop}
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            required.append(yaml_key(f))
+    for f in fields_of(cls):
+        prop = _type_schema(f.type, f.meta, defs)
+        properties[f.key] = {"description": f.meta.get("doc", ""), **prop}
+    required = [f.key for f in fields_of(cls) if f.required]
     definition: dict[str, Any] = {"type": "object"}
     doc = inspect.getdoc(cls)
     if doc and not doc.startswith(f"{cls.__name__}("):

@@ -10,7 +10,7 @@ from typing import Any
 from catalogue.codelists import disco_codes, place
 from catalogue.diagnostics import Diagnostic, Severity, did_you_mean
 from catalogue.load import Entry, Loaded
-from catalogue.model import Course, Kind, Mode, Offering, Scope, Source, Venue, yaml_key
+from catalogue.model import Course, Kind, Mode, Offering, Scope, Source, Venue, fields_of
 
 STALE_AFTER = timedelta(days=365)
 NQF_OF_KIND = {Kind.AKADEMI: 5, Kind.DIPLOM: 6, Kind.MASTER: 7}
@@ -87,10 +87,10 @@ def _file_name(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
 
 def references(value: Any, keys: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str, str]]:
     """Every (keys, kind, id) reference in an entry, found through the model's `ref` metadata."""
-    for f in dataclasses.fields(value):
+    for f in fields_of(type(value)):
         item = getattr(value, f.name)
-        key = (*keys, yaml_key(f))
-        ref = f.metadata.get("ref")
+        key = (*keys, f.key)
+        ref = f.meta.get("ref")
         if ref and isinstance(item, tuple):
             for i, target in enumerate(item):
                 yield (*key, i), ref, target
