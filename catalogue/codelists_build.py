@@ -28,25 +28,51 @@ def _rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
 
+def _words(text: str) -> set[str]:
+    return set(text.casefold().replace("-", " ").split())
+
+
+def main_kommune(by: str, kommuner: list[tuple[str, str]]) -> str:
+    """Of the kommuner a postal area spans, the one named after its town (4000 Roskilde →
+    Roskilde Kommune, 7100 Vejle → Vejle Kommune, 7330 Brande → Ikast-Brande Kommune);
+    when none is, the first listed (lowest kommune code)."""
+    town = _words(by) - {"c", "v", "n", "s", "ø", "nv", "sv", "sø", "k"}
+    named = [code for code, name in kommuner if town & _words(name)]
+    return (named or [code for code, _ in kommuner])[0]
+
+
 def build_postnumre(reference: Path) -> dict[str, object]:
-    """Postal code → kommune and region, from PostNord's table as coded by Danmarks Statistik."""
-    postnumre: dict[str, dict[str, str]] = {}
+    """Postal code → kommune and region, from PostNord's table as coded by Danmarks Statistik.
+
+    A postal area can span several kommuner (even regions); all are kept, and the main one,
+    from which the region is derived, is chosen by `main_kommune`."""
+    spans: dict[str, list[tuple[str, str]]] = {}
+    towns: dict[str, str] = {}
     kommuner: dict[str, dict[str, str]] = {}
     for row in _rows(reference / "postnumre.csv"):
         region = row["AMTS_NR"].strip()
         if region not in REGIONS:
             continue
         kommune = row["KOMMUNE_NR"].strip().zfill(3)
-        kommuner[kommune] = {"name": row["ADRESSERINGSNAVN_1"].strip(), "region": region}
-        postnumre.setdefault(
-            row["POSTNR"].strip().zfill(4), {"by": row["BYNAVN"].strip(), "kommune": kommune}
-        )
+        name = row["ADRESSERINGSNAVN_1"].strip()
+        kommuner[kommune] = {"name": name, "region": region}
+        postnummer = row["POSTNR"].strip().zfill(4)
+        towns.setdefault(postnummer, row["BYNAVN"].strip())
+        spans.setdefault(postnummer, []).append((kommune, name))
+    postnumre = {
+        code: {
+            "by": towns[code],
+            "kommune": main_kommune(towns[code], spans[code]),
+            "kommuner": [k for k, _ in spans[code]],
+        }
+        for code in sorted(spans)
+    }
     return {
         "source": "PostNord postal codes with kommune and region (Danmarks Statistik codes), "
         "downloaded 2020-10-17",
         "regions": REGIONS,
         "kommuner": dict(sorted(kommuner.items())),
-        "postnumre": dict(sorted(postnumre.items())),
+        "postnumre": postnumre,
     }
 
 

@@ -3,6 +3,8 @@ shared/reference, and lookups derive kommune and region."""
 
 from __future__ import annotations
 
+import pytest
+
 from catalogue import codelists, codelists_build
 
 
@@ -37,3 +39,20 @@ def test_disco_codes() -> None:
     codes = codelists.disco_codes()
     assert codes["532120"].startswith("Social- og sundhedsarbejde")
     assert codes["222110"] == "Sygeplejerskearbejde, basisfunktioner"
+
+
+@pytest.mark.parametrize(
+    ("postnummer", "kommune", "region"),
+    [
+        ("4000", "Roskilde Kommune", "Region Sjælland"),  # also spans Høje-Taastrup and Lejre
+        ("7100", "Vejle Kommune", "Region Syddanmark"),  # also spans Hedensted (Midtjylland)
+        ("8800", "Viborg Kommune", "Region Midtjylland"),
+        ("7330", "Ikast-Brande Kommune", "Region Midtjylland"),
+    ],
+)
+def test_postal_area_spanning_kommuner_takes_the_town_s_kommune(
+    postnummer: str, kommune: str, region: str
+) -> None:
+    found = codelists.place(postnummer)
+    assert found is not None
+    assert (found.kommune, found.region) == (kommune, region)
