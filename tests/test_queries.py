@@ -1,0 +1,49 @@
+"""Queries on a small catalogue written to tmp_path."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from catalogue import queries
+from catalogue.model import Status
+from catalogue.pipeline import read_catalogue
+from conftest import TODAY
+
+
+def test_courses_by_profession_region_provider_topic(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+
+    def ids(courses: list) -> list[str]:
+        return [c.id for c in courses]
+
+    assert ids(queries.courses_for_profession(catalogue, "sosu-assistent")) == ["demens-amu"]
+    assert ids(queries.courses_in_region(catalogue, "Region Hovedstaden")) == ["kraeft"]
+    assert ids(queries.courses_in_region(catalogue, "Region Sjælland")) == []
+    assert ids(queries.courses_of_provider(catalogue, "kp")) == ["kraeft"]
+    # The narrower topic "udadreagerende adfærd" sits under "demens".
+    assert ids(queries.courses_on_topic(catalogue, "demens")) == ["demens-amu"]
+
+
+def test_paths(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    assert [p.id for p in queries.paths_from(catalogue, "sosu-assistent")] == ["ssa-til-special"]
+    assert [p.id for p in queries.paths_to(catalogue, "specialsygeplejerske")] == [
+        "ssa-til-special"
+    ]
+    assert [p.id for p in queries.paths_using(catalogue, "kraeft")] == ["ssa-til-special"]
+    assert queries.paths_using(catalogue, "nothing") == []
+
+
+def test_upcoming_within_days_and_region(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    found = queries.upcoming(catalogue, TODAY)
+    assert [(c.id, o.start) for c, o in found] == [("kraeft", date(2027, 2, 1))]
+    assert queries.upcoming(catalogue, TODAY, within_days=30) == []
+    assert len(queries.upcoming(catalogue, TODAY, within_days=90)) == 1
+    assert queries.upcoming(catalogue, TODAY, region="Region Midtjylland") == []
+    kraeft = catalogue.courses["kraeft"]
+    cancelled = replace(kraeft, offerings=(replace(kraeft.offerings[0], status=Status.CANCELLED),))
+    catalogue.courses["kraeft"] = cancelled
+    assert queries.upcoming(catalogue, TODAY) == []
