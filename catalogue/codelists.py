@@ -51,3 +51,23 @@ def place(postnummer: str) -> Place | None:
         kommune["region"],
         data["regions"][kommune["region"]],
     )
+
+
+@dataclass(frozen=True)
+class Campus:
+    institution: str
+    kommune: str
+    region: str
+
+
+@cache
+def _campuses() -> dict[str, dict]:
+    return json.loads((DATA / "uddannelsessteder.json").read_text(encoding="utf-8"))["titles"]
+
+
+def campuses(title: str) -> tuple[str | None, list[Campus]]:
+    """The ug.dk address of an ordinary education and where it is taught (UFM, 2024)."""
+    entry = _campuses().get(title)
+    if entry is None:
+        return None, []
+    return entry["url"], [Campus(**p) for p in entry["places"]]

@@ -82,9 +82,39 @@ def build_disco(reference: Path) -> dict[str, object]:
     return {"source": "DISCO-08, Danmarks Statistik", "codes": dict(sorted(codes.items()))}
 
 
+def build_campuses(reference: Path) -> dict[str, object]:
+    """Education title → where it is taught (institution, kommune, region), from UFM's
+    Uddannelseszoom; the national aggregate rows and rows without a place are left out."""
+    titles: dict[str, dict[str, object]] = {}
+    for row in _rows(reference / "uddannelseszoom_2024-03.csv"):
+        region = row["instregiontx"].strip()
+        if not region or not row["instkommunetx"].strip():
+            continue
+        entry = titles.setdefault(
+            row["Titel"].strip(), {"url": "https://" + row["url"].strip(), "places": []}
+        )
+        place = {
+            "institution": row["hovedinsttx"].strip(),
+            "kommune": row["instkommunetx"].strip(),
+            "region": f"Region {region}",
+        }
+        if place not in entry["places"]:
+            entry["places"].append(place)
+    for entry in titles.values():
+        entry["places"].sort(key=lambda p: (p["region"], p["kommune"], p["institution"]))
+    return {
+        "source": "Uddannelses- og Forskningsministeriet, Uddannelseszoom, 23 March 2024",
+        "titles": dict(sorted(titles.items())),
+    }
+
+
 def outputs(reference: Path) -> dict[str, str]:
     """File name → exact file content, for every generated code list."""
-    built = {"postnumre.json": build_postnumre(reference), "disco08.json": build_disco(reference)}
+    built = {
+        "postnumre.json": build_postnumre(reference),
+        "disco08.json": build_disco(reference),
+        "uddannelsessteder.json": build_campuses(reference),
+    }
     return {
         name: json.dumps(data, ensure_ascii=False, indent=1) + "\n" for name, data in built.items()
     }

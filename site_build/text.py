@@ -1,0 +1,95 @@
+"""Danish formatting of facts, and Markdown that can never run script.
+
+Contributed and scraped text is rendered with Python-Markdown and then cleaned by nh3 with an
+allow-list: only plain formatting tags survive, links keep only http(s) and relative targets,
+and every event-handler attribute is dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import markdown as md
+import nh3
+from markupsafe import Markup, escape
+
+from catalogue.model import Course, Duration, DurationUnit
+
+MISSING = Markup('<span class="mangler">oplysning mangler</span>')
+ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
+MONTHS = (
+    "januar februar marts april maj juni juli august september oktober november december"
+).split()
+UNITS = {
+    DurationUnit.HOURS: ("time", "timer"),
+    DurationUnit.DAYS: ("dag", "dage"),
+    DurationUnit.WEEKS: ("uge", "uger"),
+    DurationUnit.MONTHS: ("måned", "måneder"),
+    DurationUnit.YEARS: ("år", "år"),
+}
+
+
+def markdown(text: str | None) -> Markup:
+    """Markdown → sanitised HTML; unknown text → the 'oplysning mangler' marker."""
+    if not text:
+        return MISSING
+    html = md.markdown(text, extensions=[], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="nofollow noopener",
+    )
+    return Markup(clean)  # safe: nh3 kept only the allow-listed tags and attributes
+
+
+def plain(text: str | None, limit: int | None = None) -> str:
+    """Markdown as plain text (for meta descriptions and feeds)."""
+    if not text:
+        return ""
+    flat = " ".join(nh3.clean(md.markdown(text), tags=set()).split())
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def number(value: float) -> str:
+    """Danish number: 46.000 and 1,5."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:.1f}".replace(".", ",")
+
+
+def kroner(value: int | None) -> Markup:
+    if value is None:
+        return MISSING
+    return Markup("Gratis") if value == 0 else escape(f"{number(value)} kr.")
+
+
+def dato(value: date | None) -> Markup:
+    if value is None:
+        return MISSING
+    return escape(f"{value.day}. {MONTHS[value.month - 1]} {value.year}")
+
+
+def varighed(duration: Duration | None) -> Markup:
+    if duration is None:
+        return MISSING
+    one, many = UNITS[duration.unit]
+    text = f"{number(duration.amount)} {one if duration.amount == 1 else many}"
+    return escape(f"{text} ({duration.note})" if duration.note else text)
+
+
+def ects(course: Course) -> Markup:
+    if course.gives_no_ects:
+        equivalent = course.ects_equivalent
+        suffix = f", men svarer til {number(equivalent)} ECTS" if equivalent else ""
+        return escape(f"Giver ikke ECTS-point{suffix}")
+    if course.ects_points is None:
+        return MISSING
+    return escape(f"{number(course.ects_points)} ECTS-point")
+
+
+def janej(value: bool | None) -> Markup:
+    if value is None:
+        return MISSING
+    return Markup("Ja") if value else Markup("Nej")

@@ -1,0 +1,66 @@
+"""Where every page of the site lives. Every link in the site is made here, so no two pages
+can disagree about an address. Addresses are relative to the site root and end in '/' for
+pages (served as <dir>/index.html)."""
+
+from __future__ import annotations
+
+from catalogue.model import Kind
+
+REGION_SLUGS = {
+    "Region Nordjylland": "nordjylland",
+    "Region Midtjylland": "midtjylland",
+    "Region Syddanmark": "syddanmark",
+    "Region Hovedstaden": "hovedstaden",
+    "Region Sjælland": "sjaelland",
+}
+
+KIND_NAMES = {
+    Kind.AMU: "AMU-kurser",
+    Kind.KURSUS: "Kurser",
+    Kind.AKADEMI: "Akademiuddannelser",
+    Kind.DIPLOM: "Diplomuddannelser",
+    Kind.MASTER: "Masteruddannelser",
+    Kind.SPECIALUDDANNELSE: "Specialuddannelser",
+    Kind.OTHER: "Andre uddannelser",
+}
+
+
+def home() -> str:
+    return ""
+
+
+def course(course_id: str) -> str:
+    return f"kurser/{course_id}/"
+
+
+def profession(profession_id: str) -> str:
+    return f"erhverv/{profession_id}/"
+
+
+def path(path_id: str) -> str:
+    return f"karriereveje/{path_id}/"
+
+
+def region(region_name: str) -> str:
+    return f"regioner/{REGION_SLUGS[region_name]}/"
+
+
+def provider(provider_id: str) -> str:
+    return f"udbydere/{provider_id}/"
+
+
+def kind(kind_value: str) -> str:
+    return f"typer/{kind_value}/"
+
+
+def topic(topic_id: str) -> str:
+    return f"emner/{topic_id}/"
+
+
+def calendar(region_name: str) -> str:
+    return f"data/kalender-{REGION_SLUGS[region_name]}.ics"
+
+
+def file_of(address: str) -> str:
+    """The file an address is written to: pages become <dir>/index.html."""
+    return address + "index.html" if address.endswith("/") or address == "" else address
