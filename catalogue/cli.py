@@ -105,8 +105,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from site_build.build import build
 
-    result = build(args.path, args.out, today=args.today)
-    print(f"built {result.pages} page(s) into {_shown(result.out)}")
+    result = build(args.path, args.out, today=args.today, base_url=args.base_url)
+    print(
+        f"built {result.pages} page(s) into {_shown(result.out)}: "
+        f"{result.written} file(s) written, {result.removed} removed"
+    )
     return 0
 
 
@@ -114,8 +117,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from site_build.build import build
     from site_build.serve import serve
 
-    build(args.path, args.out, today=args.today)
-    serve(args.out, args.host, args.port)
+    def rebuild() -> None:
+        build(args.path, args.out, today=args.today)
+
+    rebuild()
+    serve(args.out, args.host, args.port, rebuild=rebuild, root=args.path)
     return 0
 
 
@@ -154,6 +160,11 @@ def parser() -> Parser:
     b = sub.add_parser("build", help="validate and build the static site")
     with_root(b)
     b.add_argument("--out", type=Path, default=Path("_site"))
+    b.add_argument(
+        "--base-url",
+        default="http://127.0.0.1:8000/",
+        help="public address of the site, for the sitemap, feed and calendars",
+    )
     b.set_defaults(run=cmd_build)
 
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")

@@ -1,80 +1,175 @@
-"""Build the site: read everything, render everything, then swap the result in atomically.
+"""Build the site: read everything, render everything, then write only what changed.
 
-Until the full site lands this renders the home page only, through the same pipeline:
-read_catalogue → render → write to a temporary folder → swap.
+    read_catalogue → plan pages → render pages and open data → write
+
+Nothing is written unless the whole catalogue is valid. The first build (or a build into a
+new folder) is written into a temporary sibling folder and swapped in whole; later builds
+compare each output's content hash with the manifest of the previous build, write only the
+files whose bytes changed (each through a temporary file and `os.replace`) and remove pages
+that no longer exist. Content hashes, never modification times.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import jinja2
-
+from catalogue.codelists import regions
 from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
-from catalogue.stats import stats
+from site_build import opendata, urls
+from site_build.pages import Page, plan
+from site_build.render import TEMPLATES, environment, render_page
 
 log = logging.getLogger(__name__)
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MANIFEST = ".evu-manifest.json"
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
 @dataclass(frozen=True)
 class BuildResult:
     out: Path
     pages: int
+    written: int
+    removed: int
 
 
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+def render_site(
+    catalogue: Catalogue,
+    today: date,
+    base_url: str = DEFAULT_BASE_URL,
+    progress: Callable[[Iterable[Page]], Iterable[Page]] = iter,
+) -> dict[str, bytes]:
+    """Relative file path → exact bytes, for every file of the site."""
+    env = environment(today)
+    pages = plan(catalogue, today)
+    files: dict[str, bytes] = {}
+    for page in progress(pages):
+        target = urls.file_of(page.address)
+        if target in files:  # two pages must never write the same file
+            raise ValueError(f"two pages write {target}")
+        files[target] = render_page(env, page, catalogue, base_url).encode("utf-8")
+    data = {
+        urls.COURSES_JSON: opendata.courses_json(catalogue, today, base_url),
+        urls.OFFERINGS_CSV: opendata.offerings_csv(catalogue, today, base_url),
+        urls.FEED: opendata.atom_feed(catalogue, base_url),
+        urls.SITEMAP: opendata.sitemap_xml([p.address for p in pages], base_url),
+        urls.ROBOTS: opendata.robots_txt(base_url),
+    }
+    for region in regions().values():
+        data[urls.calendar(region)] = opendata.calendar_ics(catalogue, today, base_url, region)
+    files.update({name: content.encode("utf-8") for name, content in data.items()})
+    for asset in sorted((TEMPLATES / "assets").iterdir()):
+        files[f"assets/{asset.name}"] = asset.read_bytes()
+    return files
 
 
-def render(catalogue: Catalogue) -> dict[str, str]:
-    """Relative output path → page text."""
-    env = environment()
-    index = env.get_template("index.html").render(
-        figures=stats(catalogue),
-        courses=sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id)),
-        providers=catalogue.providers,
-    )
-    return {"index.html": index}
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
-def write(pages: dict[str, str], out: Path) -> None:
-    """Write into a temporary sibling folder, then replace `out` in one step."""
+def _manifest(out: Path) -> dict[str, str]:
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _atomic_write(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
+    os.replace(temporary, target)
+
+
+def write(files: dict[str, bytes], out: Path) -> tuple[int, int]:
+    """Bring `out` to exactly `files`; returns (files written, files removed)."""
     out = out.resolve()
+    hashes = {name: _digest(content) for name, content in sorted(files.items())}
+    manifest_text = json.dumps(hashes, indent=0, sort_keys=True) + "\n"
+    if not (out / MANIFEST).is_file():
+        _swap_in(files, manifest_text, out)
+        return len(files), 0
+    previous = _manifest(out)
+    changed = [n for n, h in hashes.items() if previous.get(n) != h or not (out / n).is_file()]
+    stale = sorted(set(previous) - set(hashes))
+    for name in changed:
+        _atomic_write(out / name, files[name])
+    for name in stale:
+        (out / name).unlink(missing_ok=True)
+        _prune_empty(out / name, out)
+    if changed or stale:
+        _atomic_write(out / MANIFEST, manifest_text.encode("utf-8"))
+    return len(changed), len(stale)
+
+
+def _prune_empty(path: Path, root: Path) -> None:
+    folder = path.parent
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _swap_in(files: dict[str, bytes], manifest_text: str, out: Path) -> None:
+    """Write a whole new site into a temporary sibling folder, then replace `out`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    old = out.with_name(f".{out.name}-old")
     try:
-        for relative, text in sorted(pages.items()):
-            target = staging / relative
+        for name, content in files.items():
+            target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        old = out.with_name(f".{out.name}-old")
+            target.write_bytes(content)
+        (staging / MANIFEST).write_text(manifest_text, encoding="utf-8")
         if old.exists():
             shutil.rmtree(old)
         if out.exists():
             out.rename(old)
         staging.rename(out)
-        if old.exists():
-            shutil.rmtree(old)
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        for leftover in (staging, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
 
 
-def build(root: Path, out: Path, today: date | None = None) -> BuildResult:
+def _progress(pages: Iterable[Page]) -> Iterable[Page]:
+    """A one-line progress bar on a terminal; silent otherwise."""
+    pages = list(pages)
+    if not sys.stderr.isatty():
+        yield from pages
+        return
+    total = len(pages)
+    for number, page in enumerate(pages, start=1):
+        if number == total or number % 50 == 0:
+            done = number * 30 // total
+            print(
+                f"\r[{'#' * done}{'.' * (30 - done)}] {number}/{total} sider",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
+        yield page
+    print(file=sys.stderr)
+
+
+def build(
+    root: Path, out: Path, today: date | None = None, base_url: str = DEFAULT_BASE_URL
+) -> BuildResult:
+    """Validate the catalogue in `root` and bring the site in `out` up to date."""
+    today = today or date.today()
     catalogue, _ = read_catalogue(root, today)  # raises before anything is written
-    pages = render(catalogue)
-    write(pages, out)
-    log.info("built %d pages into %s", len(pages), out)
-    return BuildResult(out, len(pages))
+    files = render_site(catalogue, today, base_url, _progress)
+    written, removed = write(files, out)
+    pages = sum(name.endswith(".html") for name in files)
+    log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
+    return BuildResult(out, pages, written, removed)

@@ -1,19 +1,71 @@
-"""Serve a built site on localhost."""
+"""Serve a built site on localhost, rebuilding when a catalogue file or template changes.
+
+Changes are detected by content hashes polled once a second (mtimes lie on some file systems
+and in CI). A rebuild that fails reports the problems and keeps serving the previous site.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
+import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
+from catalogue.diagnostics import CatalogueError
+from site_build.render import TEMPLATES
 
-def serve(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+
+def fingerprint(folders: list[Path]) -> str:
+    """One hash over the names and bytes of every file in `folders`."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def watch(
+    root: Path, rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0
+) -> None:
+    """Call `rebuild` whenever the catalogue or the templates change, until `stop` is set."""
+    folders = [root, TEMPLATES]
+    seen = fingerprint(folders)
+    while not stop.wait(interval):
+        now = fingerprint(folders)
+        if now == seen:
+            continue
+        seen = now
+        try:
+            rebuild()
+            print("Genopbygget.", file=sys.stderr, flush=True)
+        except CatalogueError as exc:
+            for d in exc.diagnostics:
+                loc = d.location
+                print(f"{loc.path}:{loc.line}:{loc.column}: {d.code}: {d.message}", file=sys.stderr)
+            print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
+
+
+def serve(
+    folder: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    rebuild: Callable[[], None] | None = None,
+    root: Path | None = None,
+) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    stop = threading.Event()
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
+        if rebuild is not None and root is not None:
+            threading.Thread(target=watch, args=(root, rebuild, stop), daemon=True).start()
         print(
             f"EVU-kataloget kører på http://{host}:{server.server_address[1]}/ (Ctrl+C stopper)",
             flush=True,
         )
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
+        stop.set()

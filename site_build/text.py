@@ -7,13 +7,14 @@ and every event-handler attribute is dropped.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 import markdown as md
 import nh3
 from markupsafe import Markup, escape
 
-from catalogue.model import Course, Duration, DurationUnit
+from catalogue.model import Course, Duration, DurationUnit, Status
 
 MISSING = Markup('<span class="mangler">oplysning mangler</span>')
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
@@ -45,10 +46,13 @@ def markdown(text: str | None) -> Markup:
 
 
 def plain(text: str | None, limit: int | None = None) -> str:
-    """Markdown as plain text (for meta descriptions and feeds)."""
+    """Markdown as plain text (for meta descriptions, feeds and JSON-LD), not escaped."""
     if not text:
         return ""
-    flat = " ".join(nh3.clean(md.markdown(text), tags=set()).split())
+    # Escape first so "a<b og 3 > 2" keeps its text; Markdown and nh3 then leave plain text
+    # with entities, which are decoded: callers escape for their own format.
+    rendered = md.markdown(html.escape(text, quote=False))
+    flat = " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
     return flat if limit is None or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -93,3 +97,15 @@ def janej(value: bool | None) -> Markup:
     if value is None:
         return MISSING
     return Markup("Ja") if value else Markup("Nej")
+
+
+STATUS_NAMES = {
+    Status.OPEN: "Åben for tilmelding",
+    Status.FULL: "Fuldt booket",
+    Status.CANCELLED: "Aflyst",
+    Status.ENDED: "Afsluttet",
+}
+
+
+def status(value: Status | None) -> Markup:
+    return escape(STATUS_NAMES[value]) if value is not None else MISSING

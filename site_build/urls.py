@@ -25,6 +25,14 @@ KIND_NAMES = {
 }
 
 
+# Open data files.
+COURSES_JSON = "data/courses.json"
+OFFERINGS_CSV = "data/offerings.csv"
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+
 def home() -> str:
     return ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-BUNDLED = REPO / "courses"
+BUNDLED = Path(os.environ.get("EVU_TEST_CATALOGUE", REPO / "courses"))
 TODAY = date(2026, 11, 22)
 
 PROVIDERS = """\

@@ -1,0 +1,505 @@
+"""Open data: the catalogue as JSON, CSV, iCalendar, Atom, a sitemap and schema.org JSON-LD.
+
+The site is for people; these files are for the HR planner's spreadsheet, the calendar app, the
+feed reader, the search engine and anyone who wants to reuse the catalogue. Each function returns
+the file's text, built only from the catalogue and the `today` passed in (never the clock), so
+the same input always gives byte-identical output and a rebuild shows no spurious changes.
+
+Unknown is kept visible: JSON writes null and CSV an empty cell for a fact not published, while
+JSON-LD and iCalendar leave the property out (there is no "unknown" in those vocabularies).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from catalogue.codelists import regions
+from catalogue.derive import audience, course_regions, offering_place, offering_status
+from catalogue.model import (
+    Catalogue,
+    Course,
+    Kind,
+    Mode,
+    Offering,
+    Scope,
+    Status,
+    Venue,
+    yaml_key,
+)
+from catalogue.queries import upcoming
+from site_build import text, urls
+
+NAME = "EVU-kataloget"
+# Files of the open data that have no address in `urls` yet; the sitemap must sit at the root
+# to cover the whole site (sitemaps.org), so its address is fixed here.
+FEED_LIMIT = 100
+SUMMARY_LIMIT = 300
+ICS_LINE_OCTETS = 75
+DISCO_SET = {"@type": "DefinedTermSet", "name": "DISCO-08, Danmarks Statistik"}
+PROGRAM_KINDS = frozenset({Kind.AKADEMI, Kind.DIPLOM, Kind.MASTER})
+CSV_COLUMNS = (
+    "course_id",
+    "course_title",
+    "kind",
+    "provider_id",
+    "provider_name",
+    "place",
+    "postnummer",
+    "kommune",
+    "region",
+    "start",
+    "end",
+    "application_deadline",
+    "price_dkk",
+    "mode",
+    "status",
+    "signup_url",
+    "course_url",
+)
+# C0 controls other than tab and newlines, and DEL: not allowed in XML 1.0 nor in iCalendar TEXT.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def absolute(base_url: str, address: str) -> str:
+    """A site address made absolute; tolerant of a base given with or without a final '/'."""
+    return base_url.rstrip("/") + "/" + address
+
+
+def course_url(base_url: str, course_id: str) -> str:
+    return absolute(base_url, urls.course(course_id))
+
+
+def _clean(value: str) -> str:
+    """Text without control characters, which XML and iCalendar cannot carry."""
+    return CONTROL.sub("", value)
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
+
+
+def _provider_name(catalogue: Catalogue, provider_id: str) -> str:
+    provider = catalogue.providers.get(provider_id)
+    return provider.name if provider is not None else provider_id
+
+
+def _price(course: Course, offering: Offering) -> int | None:
+    """A class's own price when published, else the course's price."""
+    return offering.price if offering.price is not None else course.price
+
+
+def _mode(course: Course, offering: Offering) -> Mode | None:
+    return offering.mode if offering.mode is not None else course.mode
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def plain_json(value: Any) -> Any:
+    """A model value as plain JSON: dataclasses become objects keyed like the YAML (so the
+    JSON Schema describes both), dates ISO strings, enums their values, tuples lists, and None
+    stays None so that "not published" remains visible as null."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {yaml_key(f): plain_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    return value
+
+
+def _place_fields(item: Offering | Venue) -> dict[str, str | None]:
+    where = offering_place(item)
+    return {
+        "kommune": where.kommune if where else None,
+        "region": where.region if where else None,
+    }
+
+
+def course_record(course: Course, today: date, base_url: str) -> dict[str, Any]:
+    """One course as published plus the facts the site derives, so reusers need not redo
+    the postnummer → kommune → region lookup or the status rules."""
+    record = plain_json(course)
+    record["venues"] = [{**plain_json(venue), **_place_fields(venue)} for venue in course.venues]
+    record["offerings"] = [
+        {
+            **plain_json(offering),
+            **_place_fields(offering),
+            "status": plain_json(offering_status(offering, today)),
+        }
+        for offering in course.offerings
+    ]
+    record["url"] = course_url(base_url, course.id)
+    record["regions"] = course_regions(course)
+    record["audience"] = audience(course).value
+    return record
+
+
+def courses_json(catalogue: Catalogue, today: date, base_url: str) -> str:
+    """Every course with all its facts, sorted by id."""
+    document = {
+        "generated_from": NAME,
+        "courses": [
+            course_record(catalogue.courses[course_id], today, base_url)
+            for course_id in sorted(catalogue.courses)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def offering_row(
+    catalogue: Catalogue, course: Course, offering: Offering, today: date, base_url: str
+) -> list[str]:
+    """One class as a row of `CSV_COLUMNS`; an empty cell where the fact is not published."""
+    where = offering_place(offering)
+    price = _price(course, offering)
+    mode = _mode(course, offering)
+    status = offering_status(offering, today)
+    return [
+        course.id,
+        course.title,
+        course.kind.value,
+        offering.provider,
+        _provider_name(catalogue, offering.provider),
+        offering.place or "",
+        offering.postnummer or "",
+        where.kommune if where else "",
+        where.region if where else "",
+        _iso(offering.start),
+        _iso(offering.end),
+        _iso(offering.application_deadline),
+        str(price) if price is not None else "",
+        mode.value if mode else "",
+        status.value if status else "",
+        offering.signup_url or "",
+        course_url(base_url, course.id),
+    ]
+
+
+def offerings_csv(catalogue: Catalogue, today: date, base_url: str) -> str:
+    """Every class, one row each, for the planner's spreadsheet (RFC 4180: CRLF, quoted when
+    needed), by start date; classes without a start come first."""
+    pairs = [(c, o) for c in catalogue.courses.values() for o in c.offerings]
+    pairs.sort(key=lambda pair: (_iso(pair[1].start), pair[0].id))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(offering_row(catalogue, c, o, today, base_url) for c, o in pairs)
+    return out.getvalue()
+
+
+# --- iCalendar ---------------------------------------------------------------------------------
+
+
+def ics_text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, ';', ',' and newlines escaped."""
+    value = _clean(value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> Iterator[str]:
+    """An RFC 5545 content line folded into physical lines of at most 75 octets of UTF-8
+    (continuations start with a space, which counts), never inside a multi-byte character."""
+    chunk, size, limit = [], 0, ICS_LINE_OCTETS
+    for char in line:
+        octets = len(char.encode("utf-8"))
+        if size + octets > limit:
+            yield "".join(chunk)
+            chunk, size, limit = [" "], 1, ICS_LINE_OCTETS
+        chunk.append(char)
+        size += octets
+    yield "".join(chunk)
+
+
+def _ics_date(value: date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def _danish_date(value: date) -> str:
+    return f"{value.day}. {text.MONTHS[value.month - 1]} {value.year}"
+
+
+def _location(offering: Offering) -> str:
+    where = offering_place(offering)
+    parts = [offering.place, offering.postnummer, where.kommune if where else None]
+    return ", ".join(part for part in parts if part)
+
+
+def _description(catalogue: Catalogue, offering: Offering, today: date, url: str) -> str:
+    lines = [f"Udbyder: {_provider_name(catalogue, offering.provider)}"]
+    if offering.application_deadline is not None:
+        lines.append(f"Ansøgningsfrist: {_danish_date(offering.application_deadline)}")
+    if offering_status(offering, today) is Status.FULL:
+        lines.append("Holdet er fuldt booket.")
+    lines.append(f"Læs mere: {url}")
+    return "\n".join(lines)
+
+
+def _event(
+    catalogue: Catalogue, course: Course, offering: Offering, today: date, base_url: str, uid: str
+) -> list[str]:
+    assert offering.start is not None  # upcoming() gives only classes with a start
+    url = course_url(base_url, course.id)
+    last_day = offering.end or offering.start
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{_ics_date(course.last_verified)}T000000Z",
+        f"DTSTART;VALUE=DATE:{_ics_date(offering.start)}",
+        f"DTEND;VALUE=DATE:{_ics_date(last_day + timedelta(days=1))}",
+        f"SUMMARY:{ics_text(course.title)}",
+    ]
+    if location := _location(offering):
+        lines.append(f"LOCATION:{ics_text(location)}")
+    lines += [
+        f"URL:{url}",
+        f"DESCRIPTION:{ics_text(_description(catalogue, offering, today, url))}",
+        "END:VEVENT",
+    ]
+    return lines
+
+
+def _unique(uids: Iterable[str]) -> list[str]:
+    """UIDs made unique within the calendar: a repeat gets '-2', '-3' … before the '@'."""
+    seen: dict[str, int] = {}
+    result = []
+    for uid in uids:
+        seen[uid] = seen.get(uid, 0) + 1
+        if seen[uid] > 1:
+            local, _, domain = uid.partition("@")
+            uid = f"{local}-{seen[uid]}@{domain}"
+        result.append(uid)
+    return result
+
+
+def calendar_ics(
+    catalogue: Catalogue, today: date, base_url: str, region: str | None = None
+) -> str:
+    """Upcoming classes as all-day events, for the whole country or one region (by its name,
+    e.g. "Region Syddanmark"), to subscribe to in a calendar app. UIDs are stable across
+    builds so a subscribed calendar updates events instead of duplicating them."""
+    if region is not None and region not in regions().values():
+        raise ValueError(f"unknown region {region!r}")
+    name = f"{NAME} – hold i {region}" if region else f"{NAME} – kommende hold"
+    pairs = upcoming(catalogue, today, region=region)
+    uids = _unique(f"{c.id}-{o.provider}-{_iso(o.start)}@evu-kataloget" for c, o in pairs)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//EVU-kataloget//DA",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ics_text(name)}",
+    ]
+    for (course, offering), uid in zip(pairs, uids, strict=True):
+        lines += _event(catalogue, course, offering, today, base_url, uid)
+    lines.append("END:VCALENDAR")
+    return "".join(physical + "\r\n" for line in lines for physical in fold(line))
+
+
+# --- Atom --------------------------------------------------------------------------------------
+
+
+def _xml_text(value: str) -> str:
+    return escape(_clean(value))
+
+
+def _xml_attr(value: str) -> str:
+    return quoteattr(_clean(value))
+
+
+def _timestamp(value: date) -> str:
+    return f"{value.isoformat()}T00:00:00Z"
+
+
+def _entry(course: Course, base_url: str) -> list[str]:
+    url = course_url(base_url, course.id)
+    summary = text.plain(course.description, SUMMARY_LIMIT) or course.title
+    return [
+        "  <entry>",
+        f"    <id>{_xml_text(url)}</id>",
+        f"    <title>{_xml_text(course.title)}</title>",
+        f"    <updated>{_timestamp(course.last_verified)}</updated>",
+        f'    <link rel="alternate" type="text/html" href={_xml_attr(url)}/>',
+        f"    <category term={_xml_attr(course.kind.value)}"
+        f" label={_xml_attr(urls.KIND_NAMES[course.kind])}/>",
+        f"    <summary>{_xml_text(summary)}</summary>",
+        "  </entry>",
+    ]
+
+
+def atom_feed(catalogue: Catalogue, base_url: str) -> str:
+    """The most recently verified courses (at most 100), newest first, so a feed reader shows
+    what was added or checked; an entry's id is its page address, which never changes."""
+    courses = sorted(
+        catalogue.courses.values(), key=lambda c: (-c.last_verified.toordinal(), c.id)
+    )[:FEED_LIMIT]
+    # An empty catalogue has no date to give; a fixed one keeps the output deterministic.
+    updated = courses[0].last_verified if courses else date(1970, 1, 1)
+    home = absolute(base_url, urls.home())
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+        f"  <id>{_xml_text(home)}</id>",
+        f"  <title>{NAME} – nye og opdaterede kurser</title>",
+        f"  <updated>{_timestamp(updated)}</updated>",
+        f"  <author><name>{NAME}</name></author>",
+        f'  <link rel="alternate" type="text/html" href={_xml_attr(home)}/>',
+    ]
+    for course in courses:
+        lines += _entry(course, base_url)
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+# --- Sitemap and robots.txt --------------------------------------------------------------------
+
+
+def sitemap_xml(addresses: list[str], base_url: str) -> str:
+    """Every page address (relative, from `urls`) as an absolute URL, sorted and unique."""
+    locations = sorted({absolute(base_url, address) for address in addresses})
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        *(f"  <url><loc>{_xml_text(loc)}</loc></url>" for loc in locations),
+        "</urlset>",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(base_url: str) -> str:
+    """Everything may be crawled; the sitemap is named so crawlers find every page."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(base_url, urls.SITEMAP)}\n"
+
+
+# --- JSON-LD -----------------------------------------------------------------------------------
+
+
+def _number(value: float) -> int | float:
+    """15.0 → 15, so whole numbers read as whole numbers."""
+    return int(value) if float(value).is_integer() else value
+
+
+def _organization(catalogue: Catalogue, provider_id: str) -> dict[str, Any]:
+    organization: dict[str, Any] = {
+        "@type": "Organization",
+        "name": _provider_name(catalogue, provider_id),
+    }
+    provider = catalogue.providers.get(provider_id)
+    if provider is not None and provider.url:
+        organization["url"] = provider.url
+    return organization
+
+
+def _offer(price: int, url: str | None = None) -> dict[str, Any]:
+    offer: dict[str, Any] = {
+        "@type": "Offer",
+        "category": "Free" if price == 0 else "Paid",
+        "price": price,
+        "priceCurrency": "DKK",
+    }
+    if url:
+        offer["url"] = url
+    return offer
+
+
+def _instance(course: Course, offering: Offering) -> dict[str, Any]:
+    """A class as a schema.org CourseInstance; facts not published are left out."""
+    instance: dict[str, Any] = {"@type": "CourseInstance"}
+    if offering.start is not None:
+        instance["startDate"] = offering.start.isoformat()
+    if offering.end is not None:
+        instance["endDate"] = offering.end.isoformat()
+    if mode := _mode(course, offering):
+        instance["courseMode"] = mode.value
+    where = offering_place(offering)
+    if offering.place or where:
+        location: dict[str, Any] = {"@type": "Place"}
+        if offering.place:
+            location["name"] = offering.place
+        if where:
+            location["address"] = {
+                "@type": "PostalAddress",
+                "postalCode": where.postnummer,
+                "addressLocality": where.by,
+                "addressRegion": where.region,
+                "addressCountry": "DK",
+            }
+        instance["location"] = location
+    if offering.price is not None:
+        instance["offers"] = _offer(offering.price, offering.signup_url)
+    if offering.status is Status.CANCELLED:
+        instance["eventStatus"] = "https://schema.org/EventCancelled"
+    return instance
+
+
+def course_ld(course: Course, catalogue: Catalogue, base_url: str) -> dict[str, Any]:
+    """The schema.org description of a course page, as a dictionary."""
+    program = course.scope is Scope.WHOLE and course.kind in PROGRAM_KINDS
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "EducationalOccupationalProgram" if program else "Course",
+        "name": course.title,
+    }
+    if description := text.plain(course.description):
+        data["description"] = description
+    data["url"] = course_url(base_url, course.id)
+    data["inLanguage"] = "da"
+    providers = [_organization(catalogue, p) for p in course.providers]
+    if providers:
+        data["provider"] = providers[0] if len(providers) == 1 else providers
+    if course.title_gained:
+        data["educationalCredentialAwarded"] = course.title_gained
+    professions = [
+        catalogue.professions[p] for p in course.professions if p in catalogue.professions
+    ]
+    if professions:
+        data["occupationalCategory"] = [
+            {
+                "@type": "DefinedTerm",
+                "termCode": p.disco,
+                "name": p.name,
+                "inDefinedTermSet": DISCO_SET,
+            }
+            for p in professions
+        ]
+    if course.ects_points is not None:
+        data["numberOfCredits"] = _number(course.ects_points)
+    if course.price is not None:
+        data["offers"] = _offer(course.price)
+    if course.offerings:
+        data["hasCourseInstance"] = [_instance(course, o) for o in course.offerings]
+    return data
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that can sit inside <script>: '<', '>' and '&' (and the JavaScript line
+    separators) as \\u escapes, so no text in it can close the element or open a comment.
+    These characters only ever occur inside JSON strings, where the escapes mean the same."""
+    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        dumped = dumped.replace(char, f"\\u{ord(char):04x}")
+    return dumped
+
+
+def course_jsonld(course: Course, catalogue: Catalogue, base_url: str) -> str:
+    """schema.org JSON-LD for a course page, safe to embed in
+    <script type="application/ld+json">, so search engines can show the course and its
+    classes."""
+    return script_safe_json(course_ld(course, catalogue, base_url))

@@ -1,0 +1,321 @@
+"""Which pages the site has, what each shows, and what each depends on.
+
+`plan` turns the catalogue into a list of `Page`s: an address, a template, the context the
+template needs, and breadcrumbs. Nothing is rendered here, so the plan can be tested on its own
+and the renderer stays a loop.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from catalogue import queries
+from catalogue.codelists import campuses, regions
+from catalogue.derive import (
+    Audience,
+    audience,
+    course_regions,
+    offering_place,
+    offering_status,
+    path_totals,
+)
+from catalogue.model import Catalogue, Course, Kind, Offering, Status, Venue
+from catalogue.stats import merit_unknown, stats
+from site_build import urls
+
+Crumbs = tuple[tuple[str, str], ...]
+HOME: Crumbs = (("Forside", urls.home()),)
+STALE = timedelta(days=365)
+SOON = timedelta(days=92)
+
+
+@dataclass(frozen=True)
+class Page:
+    address: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    crumbs: Crumbs = HOME
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a region's table: a class with dates, or a place where a course runs."""
+
+    course: Course
+    provider: str
+    place: str
+    kommune: str
+    start: date | None
+    status: Status | None
+    price: int | None
+    soon: bool
+
+
+def related(catalogue: Catalogue, course: Course, limit: int = 5) -> list[Course]:
+    """Courses sharing topics and professions, most shared first (ties by title)."""
+    topics, professions = set(course.topics), set(course.professions)
+
+    def score(other: Course) -> int:
+        return 2 * len(topics & set(other.topics)) + len(professions & set(other.professions))
+
+    scored = [(score(c), c) for c in catalogue.courses.values() if c.id != course.id]
+    scored = [(s, c) for s, c in scored if s > 0]
+    scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold(), pair[1].id))
+    return [c for _, c in scored[:limit]]
+
+
+def broad_for(catalogue: Catalogue, profession: str) -> list[Course]:
+    """Courses for a broad group that name this profession, or name no profession at all."""
+    return sorted(
+        (
+            c
+            for c in catalogue.courses.values()
+            if audience(c) is Audience.BROAD and (not c.professions or profession in c.professions)
+        ),
+        key=lambda c: (c.title.casefold(), c.id),
+    )
+
+
+def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
+    """Every class and venue of the region, sorted by start date (undated last), then title."""
+    rows: list[Row] = []
+    for course in catalogue.courses.values():
+        items: list[Offering | Venue] = [*course.offerings, *course.venues]
+        for item in items:
+            where = offering_place(item)
+            if where is None or where.region != region:
+                continue
+            start = item.start if isinstance(item, Offering) else None
+            rows.append(
+                Row(
+                    course=course,
+                    provider=item.provider,
+                    place=item.place or where.by,
+                    kommune=where.kommune,
+                    start=start,
+                    status=offering_status(item, today) if isinstance(item, Offering) else None,
+                    price=(
+                        item.price
+                        if isinstance(item, Offering) and item.price is not None
+                        else course.price
+                    ),
+                    soon=start is not None and today <= start <= today + SOON,
+                )
+            )
+    rows.sort(
+        key=lambda r: (
+            r.start is None,
+            r.start or date.min,
+            r.course.title.casefold(),
+            r.course.id,
+            r.provider,
+            r.place,
+        )
+    )
+    return rows
+
+
+def _counts(labels: list[str]) -> list[tuple[str, int]]:
+    return sorted(Counter(labels).items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def quality(catalogue: Catalogue, today: date) -> dict[str, Any]:
+    """Shares of courses that publish no merit, price or ECTS, overall and per provider."""
+    per_provider = []
+    for provider in catalogue.providers.values():
+        courses = queries.courses_of_provider(catalogue, provider.id)
+        if courses:
+            n = len(courses)
+            per_provider.append(
+                {
+                    "provider": provider,
+                    "courses": n,
+                    "merit": sum(merit_unknown(c) for c in courses) / n,
+                    "price": sum(c.price is None for c in courses) / n,
+                    "ects": sum(c.ects is None for c in courses) / n,
+                }
+            )
+    entries = [
+        *catalogue.courses.values(),
+        *catalogue.providers.values(),
+        *catalogue.paths.values(),
+    ]
+    stale = sorted(
+        (e for e in entries if today - e.last_verified > STALE),
+        key=lambda e: (e.last_verified, e.id),
+    )
+    return {"figures": stats(catalogue), "per_provider": per_provider, "stale": stale}
+
+
+def plan(catalogue: Catalogue, today: date) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    pages = [
+        Page(
+            urls.home(),
+            "home.html",
+            "EVU-kataloget",
+            {
+                "figures": stats(catalogue),
+                "regions": list(regions().values()),
+                "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
+                "upcoming": queries.upcoming(catalogue, today)[:10],
+            },
+            (),
+        )
+    ]
+    for course in catalogue.courses.values():
+        crumbs = (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value)))
+        pages.append(
+            Page(
+                urls.course(course.id),
+                "course.html",
+                course.title,
+                {
+                    "course": course,
+                    "audience": audience(course),
+                    "regions": course_regions(course),
+                    "offerings": sorted(
+                        course.offerings,
+                        key=lambda o: (o.start or date.max, o.provider, o.place or ""),
+                    ),
+                    "paths": queries.paths_using(catalogue, course.id),
+                    "related": related(catalogue, course),
+                    "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
+                    "modules": [c for c in catalogue.courses.values() if c.part_of == course.id],
+                },
+                crumbs,
+            )
+        )
+    for profession in catalogue.professions.values():
+        aimed = queries.courses_for_profession(catalogue, profession.id)
+        ug_url, places = campuses(profession.base_education or "")
+        pages.append(
+            Page(
+                urls.profession(profession.id),
+                "profession.html",
+                profession.name,
+                {
+                    "profession": profession,
+                    "mono": [c for c in aimed if audience(c) is Audience.MONO],
+                    "multi": [c for c in aimed if audience(c) is Audience.MULTI],
+                    "broad": broad_for(catalogue, profession.id),
+                    "paths_from": queries.paths_from(catalogue, profession.id),
+                    "paths_to": queries.paths_to(catalogue, profession.id),
+                    "campus_url": ug_url,
+                    "campuses": places,
+                },
+                (*HOME, ("Erhverv", urls.home())),
+            )
+        )
+    for path in catalogue.paths.values():
+        pages.append(
+            Page(
+                urls.path(path.id),
+                "path.html",
+                path.title,
+                {
+                    "path": path,
+                    "totals": path_totals(path, catalogue),
+                    "next": [catalogue.paths[p] for p in path.next],
+                },
+            )
+        )
+    for region in regions().values():
+        rows = region_rows(catalogue, region, today)
+        pages.extend(_region_pages(catalogue, region, rows))
+    for provider in catalogue.providers.values():
+        pages.append(
+            Page(
+                urls.provider(provider.id),
+                "listing.html",
+                provider.name,
+                {
+                    "courses": queries.courses_of_provider(catalogue, provider.id),
+                    "provider": provider,
+                },
+            )
+        )
+    for kind in Kind:
+        courses = [c for c in catalogue.courses.values() if c.kind is kind]
+        pages.append(
+            Page(
+                urls.kind(kind.value),
+                "listing.html",
+                urls.KIND_NAMES[kind],
+                {
+                    "courses": sorted(courses, key=lambda c: (c.title.casefold(), c.id)),
+                },
+            )
+        )
+    for topic in catalogue.topics.values():
+        pages.append(
+            Page(
+                urls.topic(topic.id),
+                "listing.html",
+                topic.name,
+                {
+                    "courses": queries.courses_on_topic(catalogue, topic.id),
+                    "topic": topic,
+                },
+            )
+        )
+    pages.append(Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today)))
+    pages.append(Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"))
+    return pages
+
+
+def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Page]:
+    """The region page and its pre-rendered filter pages (one per kind, profession, topic)."""
+    base = urls.region(region)
+    courses = {r.course.id: r.course for r in rows}.values()
+    filters = {
+        "type": [
+            (k.value, urls.KIND_NAMES[k]) for k in Kind if any(r.course.kind is k for r in rows)
+        ],
+        "erhverv": [
+            (p.id, p.name)
+            for p in catalogue.professions.values()
+            if any(p.id in r.course.professions for r in rows)
+        ],
+        "emne": [
+            (t.id, t.name)
+            for t in catalogue.topics.values()
+            if any(t.id in r.course.topics for r in rows)
+        ],
+    }
+    charts = {
+        "kind": _counts([urls.KIND_NAMES[c.kind] for c in courses]),
+        "profession": _counts(
+            [catalogue.professions[p].name for c in courses for p in c.professions]
+        )[:10],
+        "topic": _counts([catalogue.topics[t].name for c in courses for t in c.topics])[:10],
+    }
+    context = {
+        "region": region,
+        "filters": filters,
+        "charts": charts,
+        "calendar": urls.calendar(region),
+    }
+    pages = [Page(base, "region.html", region, {**context, "rows": rows, "active": None})]
+    tests = {
+        "type": lambda row, value: row.course.kind.value == value,
+        "erhverv": lambda row, value: value in row.course.professions,
+        "emne": lambda row, value: value in row.course.topics,
+    }
+    for facet, options in filters.items():
+        for value, label in options:
+            chosen = [r for r in rows if tests[facet](r, value)]
+            pages.append(
+                Page(
+                    f"{base}{facet}/{value}/",
+                    "region.html",
+                    f"{region}: {label}",
+                    {**context, "rows": chosen, "active": (facet, value, label)},
+                    (*HOME, (region, base)),
+                )
+            )
+    return pages

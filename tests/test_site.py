@@ -1,0 +1,230 @@
+"""The built site: links resolve, HTML5 parses, JSON-LD parses, builds are deterministic and
+incremental, contributed text stays inert."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlparse
+
+import html5lib
+import pytest
+
+from catalogue.diagnostics import CatalogueError
+from conftest import BUNDLED, KRAEFT, SMALL, TODAY, write_catalogue
+from site_build.build import MANIFEST, build
+
+
+class Links(HTMLParser):
+    """Collects ids, link targets and JSON-LD blocks of one page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.targets: list[str] = []
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        for name in ("href", "src"):
+            if found.get(name) and tag in ("a", "link", "script", "img"):
+                self.targets.append(str(found[name]))
+        self._in_jsonld = tag == "script" and found.get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_jsonld:
+            self.jsonld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_jsonld = False
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "_site"
+    build(BUNDLED, out, today=TODAY)
+    return out
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def _parse(page: Path) -> Links:
+    links = Links()
+    links.feed(page.read_text(encoding="utf-8"))
+    return links
+
+
+def test_every_page_type_is_built(site: Path) -> None:
+    for address in (
+        "index.html",
+        "kurser/kraeftsygepleje/index.html",
+        "erhverv/sosu-assistent/index.html",
+        "karriereveje/ssh-til-ssa/index.html",
+        "regioner/syddanmark/index.html",
+        "udbydere/kp/index.html",
+        "typer/diplom/index.html",
+        "emner/demens/index.html",
+        "datakvalitet/index.html",
+        "tilgaengelighed/index.html",
+        "data/courses.json",
+        "data/offerings.csv",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "data/kalender-syddanmark.ics",
+    ):
+        assert (site / address).is_file(), address
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    parsed = {page: _parse(page) for page in _pages(site)}
+    for page, links in parsed.items():
+        for target in links.targets:
+            if urlparse(target).scheme in ("http", "https", "mailto"):
+                continue
+            address, anchor = urldefrag(target)
+            resolved = (page.parent / unquote(address)).resolve() if address else page
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(site)} → {target}")
+            elif anchor and anchor not in parsed.get(resolved, _parse(resolved)).ids:
+                broken.append(f"{page.relative_to(site)} → {target} (no anchor)")
+    assert broken == []
+
+
+def test_every_page_is_valid_html5(site: Path) -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    for page in _pages(site):
+        parser.parse(page.read_bytes())  # raises on any parse error
+
+
+def test_course_pages_carry_parseable_json_ld(site: Path) -> None:
+    for page in sorted((site / "kurser").glob("*/index.html")):
+        blocks = _parse(page).jsonld
+        assert len(blocks) == 1, page
+        data = json.loads("".join(blocks))
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] in ("Course", "EducationalOccupationalProgram")
+
+
+def test_unknown_facts_say_oplysning_mangler(site: Path) -> None:
+    html = (site / "kurser/amu-magt-og-omsorg/index.html").read_text(encoding="utf-8")
+    assert "oplysning mangler" in html
+    assert "Udbyderen oplyser ikke om merit" in html
+
+
+def test_builds_are_byte_identical_and_second_build_writes_nothing(
+    small: Path, tmp_path: Path
+) -> None:
+    first = build(small, tmp_path / "a", today=TODAY)
+    build(small, tmp_path / "b", today=TODAY)
+    files_a = {
+        p.relative_to(tmp_path / "a"): p.read_bytes()
+        for p in (tmp_path / "a").rglob("*")
+        if p.is_file()
+    }
+    files_b = {
+        p.relative_to(tmp_path / "b"): p.read_bytes()
+        for p in (tmp_path / "b").rglob("*")
+        if p.is_file()
+    }
+    assert files_a == files_b
+    assert first.written == len(files_a) - 1  # everything but the manifest
+    again = build(small, tmp_path / "a", today=TODAY)
+    assert (again.written, again.removed) == (0, 0)
+
+
+def test_changed_course_rewrites_only_dependent_files(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    before = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    (small / "kraeft.yaml").write_text(
+        KRAEFT.replace("price: 46000", "price: 47000"), encoding="utf-8"
+    )
+    result = build(small, out, today=TODAY)
+    after = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    changed = sorted(name for name in after if before.get(name) != after[name])
+    assert "kurser/kraeft/index.html" in changed
+    assert "kurser/demens-amu/index.html" not in changed
+    assert result.written == len(changed)
+    assert "47.000 kr." in (out / "kurser/kraeft/index.html").read_text(encoding="utf-8")
+
+
+def test_removed_course_removes_its_page(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    path_file = small / "paths" / "ssa-til-special.yaml"
+    path_file.write_text(
+        path_file.read_text(encoding="utf-8").replace(
+            "  - title: Demens\n    courses: [demens-amu]\n", ""
+        ),
+        encoding="utf-8",
+    )
+    (small / "demens-amu.yaml").unlink()
+    result = build(small, out, today=TODAY)
+    assert not (out / "kurser/demens-amu").exists()
+    assert result.removed >= 1
+
+
+def test_failed_build_keeps_the_previous_site(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (small / "kraeft.yaml").write_text(
+        KRAEFT.replace("kind: specialuddannelse", "kind: x"), encoding="utf-8"
+    )
+    with pytest.raises(CatalogueError):
+        build(small, out, today=TODAY)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+
+
+def test_contributed_markup_is_inert(tmp_path: Path) -> None:
+    evil = KRAEFT.replace(
+        "scope: whole",
+        'scope: whole\ndescription: "Hej <script>alert(1)</script> <img src=x onerror=alert(2)> '
+        '[klik](javascript:alert(3)) </script><b onmouseover=alert(4)>x</b>"',
+    ).replace("title: Specialuddannelsen i kræftsygepleje", 'title: "<script>alert(5)</script>"')
+    root = write_catalogue(tmp_path / "courses", {**SMALL, "kraeft.yaml": evil})
+    build(root, tmp_path / "site", today=TODAY)
+    for page in (tmp_path / "site").rglob("*.html"):
+        found = Elements()
+        found.feed(page.read_text(encoding="utf-8"))
+        handlers = [
+            (tag, name) for tag, attrs in found.tags for name, _ in attrs if name.startswith("on")
+        ]
+        assert handlers == [], page
+        scripts = [dict(attrs) for tag, attrs in found.tags if tag == "script"]
+        assert all(
+            s.get("type") == "application/ld+json" or s.get("src", "").endswith("assets/filter.js")
+            for s in scripts
+        ), page
+        links = [dict(attrs).get("href") or "" for tag, attrs in found.tags if tag == "a"]
+        assert not any(link.startswith("javascript:") for link in links), page
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+
+
+class Elements(HTMLParser):
+    """Every start tag of a page with its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def test_build_cleans_up_after_itself(small: Path, tmp_path: Path) -> None:
+    build(small, tmp_path / "site", today=TODAY)
+    build(small, tmp_path / "site", today=TODAY)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["courses", "site"]
+    shutil.rmtree(tmp_path / "site")
