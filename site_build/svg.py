@@ -33,7 +33,11 @@ INNER = WIDTH - 2 * MARGIN
 COLUMNS = 3  # most alternatives side by side on a phone
 MAX_CHARS = 22  # characters per line of a course title
 MAX_LINES = 3  # lines of a course title
-CHAR_EM = 0.55  # rough average glyph width of a sans-serif font, in em
+CHAR_EM = 0.56  # average glyph width of a sans-serif font, in em (wide fonts included)
+BOLD_EM = 0.64  # the same for bold text
+# Heads of Danish compounds common in course names: a word too long for a line is broken
+# before one of them ("diplom-/uddannelse") rather than anywhere, as there is no hyphenation.
+COMPOUND_HEADS = ("uddannelse", "kursus", "projekt", "sygepleje", "forløb", "modul", "faglig")
 ARROW_GAP = 28  # vertical room between two levels of a path, where the arrow goes
 FONT = "system-ui, sans-serif"
 
@@ -67,8 +71,10 @@ class Font:
     attrs: Attrs = field(default_factory=dict)
 
     def chars(self, width: float) -> int:
-        """How many characters fit in `width`, by the average glyph width."""
-        return int(width / (self.size * CHAR_EM))
+        """How many characters fit in `width`, by a cautious average glyph width (SVG text
+        never wraps, so the estimate errs towards short lines)."""
+        em = BOLD_EM if self.attrs.get("font-weight", 400) != 400 else CHAR_EM
+        return int(width / (self.size * em))
 
 
 CENTRE = {"text-anchor": "middle"}
@@ -146,26 +152,49 @@ def _svg(height: float, role: str, ids: tuple[str, str], texts: tuple[str, str],
 def wrap(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
     """Greedy word wrap into lines of at most `width` characters, since SVG text never wraps
     by itself. A word longer than a line is broken with a hyphen; text that needs more than
-    `max_lines` lines is cut and its last line ends with '…'."""
+    `max_lines` lines is cut, its last line filled with what fits and ended with '…'."""
     width = max(width, 4)
+    words = text.split()
     lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) <= width:
-            current = f"{current} {word}"
-            continue
-        if current:
-            lines.append(current)
-        while len(word) > width:
-            lines.append(word[: width - 1] + "-")
-            word = word[width - 1 :]
-        current = word
-    if current:
-        lines.append(current)
-    if len(lines) <= max_lines:
-        return lines
-    last = lines[max_lines - 1][: width - 1]
-    return [*lines[: max_lines - 1], last.rstrip(" -,.;:") + "…"]
+    while words:
+        line, broken, words = _fill(words, width)
+        if len(lines) == max_lines - 1 and words:
+            rest = line + ("" if broken else " ") + " ".join(words)
+            return [*lines, rest[: width - 1].rstrip(" -–,.;:") + "…"]
+        lines.append(line + "-" if broken else line)
+    return lines
+
+
+def _fill(words: list[str], width: int) -> tuple[str, bool, list[str]]:
+    """One line from the front of `words`: the line, whether it ends inside a word (which then
+    needs a hyphen), and the words left over."""
+    line = words[0]
+    taken = 1
+    while taken < len(words) and len(line) + 1 + len(words[taken]) <= width:
+        line = f"{line} {words[taken]}"
+        taken += 1
+    if len(line) <= width:
+        return line, False, words[taken:]
+    cut = _cut(line, width)  # a single word longer than the line
+    head, tail = line[:cut], line[cut:]
+    if head.endswith("-"):
+        return head, False, [tail, *words[taken:]]
+    return head, True, [tail, *words[taken:]]
+
+
+def _cut(word: str, width: int) -> int:
+    """Where to break a word longer than a line: after a hyphen in it, else before a compound
+    head, else as late as the line allows but leaving at least 4 letters for the next line."""
+    room = width - 1  # keep a column for the added hyphen
+    hyphens = [i + 1 for i, char in enumerate(word[:width]) if char == "-" and i > 0]
+    heads = [
+        i
+        for head in COMPOUND_HEADS
+        if 3 <= (i := word.lower().rfind(head, 0, room + len(head))) <= room
+    ]
+    if candidates := hyphens + heads:
+        return max(candidates)
+    return max(2, min(room, len(word) - 4))
 
 
 def kind_label(kind: Kind) -> str:
@@ -183,9 +212,21 @@ def _ects_label(course: Course) -> str | None:
     return "ingen ECTS" if course.gives_no_ects else None
 
 
+def _meta_parts(course: Course) -> list[str]:
+    return [part for part in (kind_label(course.kind), _ects_label(course)) if part]
+
+
 def course_meta(course: Course) -> str:
     """The small second line of a course box: its kind, and ECTS when known."""
-    return " · ".join(part for part in (kind_label(course.kind), _ects_label(course)) if part)
+    return " · ".join(_meta_parts(course))
+
+
+def _meta_lines(course: Course, chars: int) -> list[str]:
+    """The kind/ECTS line, or in a narrow box the kind and the ECTS each on their own line."""
+    joined = course_meta(course)
+    if len(joined) <= chars:
+        return [joined]
+    return [line for part in _meta_parts(course) for line in wrap(part, chars, max_lines=2)]
 
 
 def slug(text: str) -> str:
@@ -213,7 +254,7 @@ class _Box:
 def _box(course: Course, width: float) -> _Box:
     inner = width - 2 * PAD
     title = wrap(course.title, min(MAX_CHARS, COURSE_TITLE.chars(inner)))
-    meta = wrap(course_meta(course), COURSE_META.chars(inner), max_lines=2)
+    meta = _meta_lines(course, COURSE_META.chars(inner))
     return _Box(course, title, meta)
 
 

@@ -228,3 +228,11 @@ def test_build_cleans_up_after_itself(small: Path, tmp_path: Path) -> None:
     build(small, tmp_path / "site", today=TODAY)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["courses", "site"]
     shutil.rmtree(tmp_path / "site")
+
+
+def test_ids_are_unique_on_every_page(site: Path) -> None:
+    for page in _pages(site):
+        found = Elements()
+        found.feed(page.read_text(encoding="utf-8"))
+        ids = [value for _, attrs in found.tags for name, value in attrs if name == "id"]
+        assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))

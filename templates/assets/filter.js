@@ -2,7 +2,7 @@
 // (links under "Filtrer uden JavaScript") do the same job.
 (function () {
   "use strict";
-  var form = document.getElementById("filtre");
+  var form = document.getElementById("filter-form");
   if (!form) { return; }
   var table = document.getElementById(form.getAttribute("data-tabel"));
   var count = document.getElementById("antal");

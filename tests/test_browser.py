@@ -1,0 +1,123 @@
+"""The built site in a real browser: Debian's chromium driven by Playwright (no browser
+download), checked with axe-core for WCAG 2.1 A/AA, and the region filter used by keyboard."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import BUNDLED, TODAY
+from site_build.build import build
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+PAGES = [
+    "",
+    "kurser/kraeftsygepleje/",
+    "kurser/amu-magt-og-omsorg/",
+    "erhverv/sosu-assistent/",
+    "karriereveje/ssh-til-ssa/",
+    "karriereveje/sygeplejerske-til-specialsygeplejerske/",
+    "regioner/syddanmark/",
+    "regioner/hovedstaden/type/diplom/",
+    "udbydere/kp/",
+    "typer/master/",
+    "emner/demens/",
+    "datakvalitet/",
+    "tilgaengelighed/",
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    out = tmp_path_factory.mktemp("browser") / "_site"
+    build(BUNDLED, out, today=TODAY)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    # axe is injected by the test, so the page's own Content-Security-Policy is bypassed here.
+    context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("address", PAGES)
+def test_page_has_no_wcag_violations(page: Page, base_url: str, address: str) -> None:
+    response = page.goto(base_url + address)
+    assert response is not None and response.status == 200
+    results = Axe().run(page, options=WCAG)
+    assert results.response["passes"], "axe-core did not run"
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+    assert violations == []
+
+
+def test_region_filter_works_with_the_keyboard_alone(page: Page, base_url: str) -> None:
+    page.goto(base_url + "regioner/hovedstaden/")
+    rows = page.locator("#hold-tabel tbody tr")
+    total = rows.count()
+    count = page.locator("#antal")
+    assert count.inner_text() == f"{total} rækker"
+    for _ in range(60):  # Tab through the page to the kind filter, as a keyboard user would
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "f-type":
+            break
+    else:
+        pytest.fail("the kind filter cannot be reached with Tab")
+    page.keyboard.press("ArrowDown")  # first real option after "Alle"
+    chosen = page.evaluate("document.getElementById('f-type').value")
+    assert chosen != ""
+    visible = rows.filter(visible=True)
+    shown = visible.count()
+    assert 0 < shown < total
+    assert count.inner_text() in (f"{shown} rækker", f"{shown} række")
+    kinds = {visible.nth(i).get_attribute("data-type") for i in range(shown)}
+    assert kinds == {chosen}
+    page.keyboard.press("ArrowUp")  # back to "Alle"
+    assert rows.filter(visible=True).count() == total
+
+
+def test_pages_work_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "regioner/hovedstaden/")
+    assert page.locator("#filter-form").is_hidden()  # the JS form stays hidden; links do the job
+    page.get_by_text("Filtrer uden JavaScript").click()
+    page.locator(".filterlinks a").first.click()
+    assert "/regioner/hovedstaden/" in page.url and page.url != base_url + "regioner/hovedstaden/"
+    assert page.locator("#hold-tabel tbody tr").count() > 0
+    context.close()
