@@ -32,6 +32,8 @@ from site_build.render import TEMPLATES, environment, render_page
 
 log = logging.getLogger(__name__)
 MANIFEST = ".evu-manifest.json"
+INPUTS = ".evu-inputs"
+CODE = [Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "catalogue"]
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
@@ -71,6 +73,18 @@ def render_site(
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset.read_bytes()
     return files
+
+
+def fingerprint(folders: list[Path], *extra: str) -> str:
+    """One hash over the names and bytes of every file in `folders` (and `extra` values)."""
+    digest = hashlib.sha256("\0".join(extra).encode())
+    for folder in folders:
+        for path in sorted(
+            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ):
+            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 def _digest(content: bytes) -> str:
@@ -167,9 +181,15 @@ def build(
 ) -> BuildResult:
     """Validate the catalogue in `root` and bring the site in `out` up to date."""
     today = today or date.today()
+    inputs = fingerprint([root, TEMPLATES, *CODE], today.isoformat(), base_url)
+    stamp = out / INPUTS
+    if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
+        pages = sum(name.endswith(".html") for name in _manifest(out))
+        return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
     catalogue, _ = read_catalogue(root, today)  # raises before anything is written
     files = render_site(catalogue, today, base_url, _progress)
     written, removed = write(files, out)
+    _atomic_write(stamp, inputs.encode())
     pages = sum(name.endswith(".html") for name in files)
     log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
     return BuildResult(out, pages, written, removed)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import http.server
 import sys
 import threading
@@ -16,17 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError
+from site_build.build import fingerprint
 from site_build.render import TEMPLATES
-
-
-def fingerprint(folders: list[Path]) -> str:
-    """One hash over the names and bytes of every file in `folders`."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def watch(
