@@ -55,17 +55,37 @@ class Row:
     soon: bool
 
 
-def related(catalogue: Catalogue, course: Course, limit: int = 5) -> list[Course]:
-    """Courses sharing topics and professions, most shared first (ties by title)."""
-    topics, professions = set(course.topics), set(course.professions)
+class Related:
+    """Related courses by shared topics and professions, through an index from each topic and
+    profession to its courses, so a large catalogue is not compared pairwise. Each topic or
+    profession contributes at most `per_key` candidates (in title order), which bounds the work
+    per course. (Full-text "more like this" comes with the search index.)"""
 
-    def score(other: Course) -> int:
-        return 2 * len(topics & set(other.topics)) + len(professions & set(other.professions))
+    def __init__(self, catalogue: Catalogue, per_key: int = 50) -> None:
+        ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+        self.by_key: dict[str, list[Course]] = {}
+        for course in ordered:
+            for key in (
+                *(f"t:{t}" for t in course.topics),
+                *(f"p:{p}" for p in course.professions),
+            ):
+                bucket = self.by_key.setdefault(key, [])
+                if len(bucket) < per_key:
+                    bucket.append(course)
 
-    scored = [(score(c), c) for c in catalogue.courses.values() if c.id != course.id]
-    scored = [(s, c) for s, c in scored if s > 0]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold(), pair[1].id))
-    return [c for _, c in scored[:limit]]
+    def __call__(self, course: Course, limit: int = 5) -> list[Course]:
+        scores: Counter[str] = Counter()
+        found: dict[str, Course] = {}
+        for key, weight in (
+            *((f"t:{t}", 2) for t in course.topics),
+            *((f"p:{p}", 1) for p in course.professions),
+        ):
+            for other in self.by_key.get(key, ()):
+                if other.id != course.id:
+                    scores[other.id] += weight
+                    found[other.id] = other
+        ranked = sorted(scores, key=lambda i: (-scores[i], found[i].title.casefold(), i))
+        return [found[i] for i in ranked[:limit]]
 
 
 def broad_for(catalogue: Catalogue, profession: str) -> list[Course]:
@@ -167,6 +187,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
             (),
         )
     ]
+    related = Related(catalogue)
     for course in catalogue.courses.values():
         crumbs = (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value)))
         pages.append(
@@ -183,7 +204,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
                         key=lambda o: (o.start or date.max, o.provider, o.place or ""),
                     ),
                     "paths": queries.paths_using(catalogue, course.id),
-                    "related": related(catalogue, course),
+                    "related": related(course),
                     "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
                     "modules": [c for c in catalogue.courses.values() if c.part_of == course.id],
                 },
