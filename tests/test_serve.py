@@ -1,16 +1,22 @@
-"""`evu serve` builds the catalogue and serves it on localhost (a real process, a real request)."""
+"""`evu serve` builds the catalogue, serves it on localhost and rebuilds when a file changes
+(a real process, real requests)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import REPO
+import pytest
+
+from conftest import KRAEFT, REPO
 
 
-def test_serve_builds_and_answers_on_localhost(small: Path, tmp_path: Path) -> None:
+@pytest.fixture
+def server(small: Path, tmp_path: Path) -> Iterator[str]:
     command = [
         sys.executable,
         "-m",
@@ -24,16 +30,44 @@ def test_serve_builds_and_answers_on_localhost(small: Path, tmp_path: Path) -> N
         "--today",
         "2026-11-22",
     ]
-    server = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
-        assert server.stdout is not None
-        line = server.stdout.readline()
-        url = line.split(" på ", 1)[1].split()[0]
-        assert url.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(url, timeout=10) as response:
-            page = response.read().decode("utf-8")
-        assert response.status == 200
-        assert "Specialuddannelsen i kræftsygepleje" in page
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        yield line.split(" på ", 1)[1].split()[0]
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200
+        return response.read().decode("utf-8")
+
+
+def test_serve_builds_and_answers_on_localhost(server: str) -> None:
+    assert server.startswith("http://127.0.0.1:")
+    assert "Specialuddannelsen i kræftsygepleje" in fetch(server + "kurser/kraeft/")
+
+
+def test_serve_rebuilds_when_a_course_changes(server: str, small: Path) -> None:
+    (small / "kraeft.yaml").write_text(
+        KRAEFT.replace("price: 46000", "price: 51000"), encoding="utf-8"
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if "51.000 kr." in fetch(server + "kurser/kraeft/"):
+            return
+        time.sleep(0.5)
+    pytest.fail("the page was not rebuilt within 20 seconds")
+
+
+def test_serve_keeps_the_old_site_when_a_change_is_invalid(server: str, small: Path) -> None:
+    (small / "kraeft.yaml").write_text(
+        KRAEFT.replace("kind: specialuddannelse", "kind: ?"), encoding="utf-8"
+    )
+    time.sleep(3)  # more than two polling intervals
+    assert "Specialuddannelsen i kræftsygepleje" in fetch(server + "kurser/kraeft/")
