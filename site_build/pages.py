@@ -173,44 +173,64 @@ def quality(catalogue: Catalogue, today: date) -> dict[str, Any]:
 
 def plan(catalogue: Catalogue, today: date) -> list[Page]:
     """Every page of the site, in a stable order."""
-    pages = [
-        Page(
-            urls.home(),
-            "home.html",
-            "EVU-kataloget",
-            {
-                "figures": stats(catalogue),
-                "regions": list(regions().values()),
-                "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
-                "upcoming": queries.upcoming(catalogue, today)[:10],
-            },
-            (),
-        )
+    return [
+        _home(catalogue, today),
+        *_course_pages(catalogue),
+        *_profession_pages(catalogue),
+        *_path_pages(catalogue),
+        *(
+            page
+            for region in regions().values()
+            for page in _region_pages(catalogue, region, region_rows(catalogue, region, today))
+        ),
+        *_listing_pages(catalogue),
+        Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today)),
+        Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
     ]
+
+
+def _home(catalogue: Catalogue, today: date) -> Page:
+    return Page(
+        urls.home(),
+        "home.html",
+        "EVU-kataloget",
+        {
+            "figures": stats(catalogue),
+            "regions": list(regions().values()),
+            "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
+            "upcoming": queries.upcoming(catalogue, today)[:10],
+        },
+        (),
+    )
+
+
+def _course_pages(catalogue: Catalogue) -> list[Page]:
     related = Related(catalogue)
-    for course in catalogue.courses.values():
-        crumbs = (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value)))
-        pages.append(
-            Page(
-                urls.course(course.id),
-                "course.html",
-                course.title,
-                {
-                    "course": course,
-                    "audience": audience(course),
-                    "regions": course_regions(course),
-                    "offerings": sorted(
-                        course.offerings,
-                        key=lambda o: (o.start or date.max, o.provider, o.place or ""),
-                    ),
-                    "paths": queries.paths_using(catalogue, course.id),
-                    "related": related(course),
-                    "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
-                    "modules": [c for c in catalogue.courses.values() if c.part_of == course.id],
-                },
-                crumbs,
-            )
+    return [
+        Page(
+            urls.course(course.id),
+            "course.html",
+            course.title,
+            {
+                "course": course,
+                "audience": audience(course),
+                "regions": course_regions(course),
+                "offerings": sorted(
+                    course.offerings, key=lambda o: (o.start or date.max, o.provider, o.place or "")
+                ),
+                "paths": queries.paths_using(catalogue, course.id),
+                "related": related(course),
+                "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
+                "modules": [c for c in catalogue.courses.values() if c.part_of == course.id],
+            },
+            (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value))),
         )
+        for course in catalogue.courses.values()
+    ]
+
+
+def _profession_pages(catalogue: Catalogue) -> list[Page]:
+    pages = []
     for profession in catalogue.professions.values():
         aimed = queries.courses_for_profession(catalogue, profession.id)
         ug_url, places = campuses(profession.base_education or "")
@@ -229,64 +249,69 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
                     "campus_url": ug_url,
                     "campuses": places,
                 },
-                (*HOME, ("Erhverv", urls.home())),
+                (*HOME, ("Erhverv", urls.home() + "#erhverv")),
             )
         )
-    for path in catalogue.paths.values():
-        pages.append(
-            Page(
-                urls.path(path.id),
-                "path.html",
-                path.title,
-                {
-                    "path": path,
-                    "totals": path_totals(path, catalogue),
-                    "next": [catalogue.paths[p] for p in path.next],
-                },
-            )
-        )
-    for region in regions().values():
-        rows = region_rows(catalogue, region, today)
-        pages.extend(_region_pages(catalogue, region, rows))
-    for provider in catalogue.providers.values():
-        pages.append(
-            Page(
-                urls.provider(provider.id),
-                "listing.html",
-                provider.name,
-                {
-                    "courses": queries.courses_of_provider(catalogue, provider.id),
-                    "provider": provider,
-                },
-            )
-        )
-    for kind in Kind:
-        courses = [c for c in catalogue.courses.values() if c.kind is kind]
-        pages.append(
-            Page(
-                urls.kind(kind.value),
-                "listing.html",
-                urls.KIND_NAMES[kind],
-                {
-                    "courses": sorted(courses, key=lambda c: (c.title.casefold(), c.id)),
-                },
-            )
-        )
-    for topic in catalogue.topics.values():
-        pages.append(
-            Page(
-                urls.topic(topic.id),
-                "listing.html",
-                topic.name,
-                {
-                    "courses": queries.courses_on_topic(catalogue, topic.id),
-                    "topic": topic,
-                },
-            )
-        )
-    pages.append(Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today)))
-    pages.append(Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"))
     return pages
+
+
+def _path_pages(catalogue: Catalogue) -> list[Page]:
+    return [
+        Page(
+            urls.path(path.id),
+            "path.html",
+            path.title,
+            {
+                "path": path,
+                "totals": path_totals(path, catalogue),
+                "next": [catalogue.paths[p] for p in path.next],
+            },
+            (*HOME, ("Karriereveje", urls.home() + "#karriereveje")),
+        )
+        for path in catalogue.paths.values()
+    ]
+
+
+def _listing_pages(catalogue: Catalogue) -> list[Page]:
+    """Course lists by provider, by kind and by topic."""
+    by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+    return [
+        *(
+            Page(
+                urls.provider(p.id),
+                "listing.html",
+                p.name,
+                {
+                    "courses": queries.courses_of_provider(catalogue, p.id),
+                    "provider": p,
+                },
+            )
+            for p in catalogue.providers.values()
+        ),
+        *(
+            Page(
+                urls.kind(k.value),
+                "listing.html",
+                urls.KIND_NAMES[k],
+                {
+                    "courses": [c for c in by_title if c.kind is k],
+                },
+            )
+            for k in Kind
+        ),
+        *(
+            Page(
+                urls.topic(t.id),
+                "listing.html",
+                t.name,
+                {
+                    "courses": queries.courses_on_topic(catalogue, t.id),
+                    "topic": t,
+                },
+            )
+            for t in catalogue.topics.values()
+        ),
+    ]
 
 
 def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Page]:
