@@ -206,6 +206,10 @@ def _home(catalogue: Catalogue, today: date) -> Page:
 
 def _course_pages(catalogue: Catalogue) -> list[Page]:
     related = Related(catalogue)
+    modules: dict[str, list[Course]] = {}
+    for course in catalogue.courses.values():
+        if course.part_of:
+            modules.setdefault(course.part_of, []).append(course)
     return [
         Page(
             urls.course(course.id),
@@ -221,7 +225,7 @@ def _course_pages(catalogue: Catalogue) -> list[Page]:
                 "paths": queries.paths_using(catalogue, course.id),
                 "related": related(course),
                 "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
-                "modules": [c for c in catalogue.courses.values() if c.part_of == course.id],
+                "modules": modules.get(course.id, []),
             },
             (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value))),
         )
