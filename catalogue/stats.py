@@ -26,9 +26,10 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
     offerings = [o for c in courses for o in c.offerings]
     venues = [v for c in courses for v in c.venues]
 
-    def by_region(items: list[Offering] | list[Venue]) -> dict[str, int]:
+    def by_region(items: list[Offering] | list[Venue], online: bool) -> dict[str, int]:
         counts = Counter(p.region if (p := offering_place(i)) else UNPLACED for i in items)
-        return {name: counts[name] for name in [*regions().values(), UNPLACED]}
+        names = [*regions().values(), UNPLACED] if online else list(regions().values())
+        return {name: counts[name] for name in names}
 
     n = len(courses)
     return {
@@ -36,9 +37,9 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
         "courses_by_kind": {k.value: sum(c.kind is k for c in courses) for k in Kind},
         "courses_by_audience": dict(sorted(Counter(audience(c).value for c in courses).items())),
         "offerings": len(offerings),
-        "offerings_by_region": by_region(offerings),
+        "offerings_by_region": by_region(offerings, online=True),
         "venues": len(venues),
-        "venues_by_region": by_region(venues),
+        "venues_by_region": by_region(venues, online=False),
         "courses_by_region": {
             name: sum(name in course_regions(c) for c in courses) for name in regions().values()
         },
