@@ -36,6 +36,7 @@ def regions() -> dict[str, str]:
     return dict(_postal()["regions"])
 
 
+@cache
 def place(postnummer: str) -> Place | None:
     """Kommune and region of a postal code, or None when the code does not exist."""
     data = _postal()

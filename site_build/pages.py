@@ -61,7 +61,7 @@ class Related:
     profession contributes at most `per_key` candidates (in title order), which bounds the work
     per course. (Full-text "more like this" comes with the search index.)"""
 
-    def __init__(self, catalogue: Catalogue, per_key: int = 50) -> None:
+    def __init__(self, catalogue: Catalogue, per_key: int = 20) -> None:
         ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
         self.by_key: dict[str, list[Course]] = {}
         for course in ordered:
@@ -143,7 +143,7 @@ def _counts(labels: list[str]) -> list[tuple[str, int]]:
     return sorted(Counter(labels).items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def quality(catalogue: Catalogue, today: date) -> dict[str, Any]:
+def quality(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> dict[str, Any]:
     """Shares of courses that publish no merit, price or ECTS, overall and per provider."""
     per_provider = []
     for provider in catalogue.providers.values():
@@ -168,13 +168,14 @@ def quality(catalogue: Catalogue, today: date) -> dict[str, Any]:
         (e for e in entries if today - e.last_verified > STALE),
         key=lambda e: (e.last_verified, e.id),
     )
-    return {"figures": stats(catalogue), "per_provider": per_provider, "stale": stale}
+    return {"figures": figures, "per_provider": per_provider, "stale": stale}
 
 
 def plan(catalogue: Catalogue, today: date) -> list[Page]:
     """Every page of the site, in a stable order."""
+    figures = stats(catalogue)
     return [
-        _home(catalogue, today),
+        _home(catalogue, today, figures),
         *_course_pages(catalogue),
         *_profession_pages(catalogue),
         *_path_pages(catalogue),
@@ -184,18 +185,18 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
             for page in _region_pages(catalogue, region, region_rows(catalogue, region, today))
         ),
         *_listing_pages(catalogue),
-        Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today)),
+        Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today, figures)),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
     ]
 
 
-def _home(catalogue: Catalogue, today: date) -> Page:
+def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
     return Page(
         urls.home(),
         "home.html",
         "EVU-kataloget",
         {
-            "figures": stats(catalogue),
+            "figures": figures,
             "regions": list(regions().values()),
             "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
             "upcoming": queries.upcoming(catalogue, today)[:10],

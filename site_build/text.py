@@ -30,11 +30,23 @@ UNITS = {
 }
 
 
+_CONVERTER = md.Markdown(output_format="html")
+
+
+def _markdown_to_html(text: str) -> str:
+    """Markdown → HTML with one reused converter (building one per call costs more than the
+    conversion itself)."""
+    try:
+        return _CONVERTER.convert(text)
+    finally:
+        _CONVERTER.reset()
+
+
 def markdown(text: str | None) -> Markup:
     """Markdown → sanitised HTML; unknown text → the 'oplysning mangler' marker."""
     if not text:
         return MISSING
-    html = md.markdown(text, extensions=[], output_format="html")
+    html = _markdown_to_html(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -51,7 +63,7 @@ def plain(text: str | None, limit: int | None = None) -> str:
         return ""
     # Escape first so "a<b og 3 > 2" keeps its text; Markdown and nh3 then leave plain text
     # with entities, which are decoded: callers escape for their own format.
-    rendered = md.markdown(html.escape(text, quote=False))
+    rendered = _markdown_to_html(html.escape(text, quote=False))
     flat = " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
     return flat if limit is None or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
