@@ -24,11 +24,13 @@ from catalogue.derive import (
 )
 from catalogue.model import Catalogue, Course, Kind, Offering, Status, Venue
 from catalogue.stats import merit_unknown, stats
-from site_build import urls
+from site_build import text, urls
+from site_build.opendata import script_safe_json
 
 Crumbs = tuple[tuple[str, str], ...]
 HOME: Crumbs = (("Forside", urls.home()),)
 STALE = timedelta(days=365)
+ROWS_PER_PAGE = 100
 SOON = timedelta(days=92)
 
 
@@ -100,8 +102,19 @@ def broad_for(catalogue: Catalogue, profession: str) -> list[Course]:
     )
 
 
+def _row_order(row: Row, today: date) -> tuple:
+    """Upcoming classes first (soonest first), then places without published dates, then
+    classes that have started or ended (most recent first)."""
+    tie = (row.course.title.casefold(), row.course.id, row.provider, row.place)
+    if row.start is None:
+        return (1, 0, *tie)
+    if row.start >= today:
+        return (0, row.start.toordinal(), *tie)
+    return (2, -row.start.toordinal(), *tie)
+
+
 def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
-    """Every class and venue of the region, sorted by start date (undated last), then title."""
+    """Every class and venue of the region, in the order an HR planner reads them."""
     rows: list[Row] = []
     for course in catalogue.courses.values():
         items: list[Offering | Venue] = [*course.offerings, *course.venues]
@@ -126,16 +139,7 @@ def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
                     soon=start is not None and today <= start <= today + SOON,
                 )
             )
-    rows.sort(
-        key=lambda r: (
-            r.start is None,
-            r.start or date.min,
-            r.course.title.casefold(),
-            r.course.id,
-            r.provider,
-            r.place,
-        )
-    )
+    rows.sort(key=lambda r: _row_order(r, today))
     return rows
 
 
@@ -351,7 +355,8 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
         "charts": charts,
         "calendar": urls.calendar(region),
     }
-    pages = [Page(base, "region.html", region, {**context, "rows": rows, "active": None})]
+    main = {**context, "active": None, "rows_json": rows_json(catalogue, rows, urls.root_of(base))}
+    pages = _paged(base, "region.html", region, main, rows, (*HOME, ("Regioner", "#regioner")))
     tests = {
         "type": lambda row, value: row.course.kind.value == value,
         "erhverv": lambda row, value: value in row.course.professions,
@@ -360,13 +365,67 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
     for facet, options in filters.items():
         for value, label in options:
             chosen = [r for r in rows if tests[facet](r, value)]
-            pages.append(
-                Page(
+            active = {**context, "active": (facet, value, label), "rows_json": None}
+            pages.extend(
+                _paged(
                     f"{base}{facet}/{value}/",
                     "region.html",
                     f"{region}: {label}",
-                    {**context, "rows": chosen, "active": (facet, value, label)},
+                    active,
+                    chosen,
                     (*HOME, (region, base)),
                 )
             )
     return pages
+
+
+def _paged(
+    address: str,
+    template: str,
+    title: str,
+    context: dict[str, Any],
+    rows: list[Row],
+    crumbs: Crumbs,
+) -> list[Page]:
+    """A table split into pages of ROWS_PER_PAGE rows: `address`, then `address`side/2/ …"""
+    count = max(1, -(-len(rows) // ROWS_PER_PAGE))
+    addresses = [address if n == 1 else f"{address}side/{n}/" for n in range(1, count + 1)]
+    pages = []
+    for n, here in enumerate(addresses, start=1):
+        chunk = rows[(n - 1) * ROWS_PER_PAGE : n * ROWS_PER_PAGE]
+        pager = {"number": n, "count": count, "addresses": addresses, "total": len(rows)}
+        named = title if n == 1 else f"{title} (side {n} af {count})"
+        pages.append(
+            Page(
+                here,
+                template,
+                named,
+                {**context, "rows": chunk, "pager": pager},
+                crumbs if n == 1 else (*crumbs, (title, address)),
+            )
+        )
+    return pages
+
+
+def rows_json(catalogue: Catalogue, rows: list[Row], root: str) -> str:
+    """All rows of a region as JSON for the page's script, which filters them instantly;
+    every text is preformatted here so the script only copies text into cells."""
+    return script_safe_json(
+        [
+            {
+                "titel": r.course.title,
+                "href": root + urls.course(r.course.id),
+                "type": r.course.kind.value,
+                "typenavn": urls.KIND_NAMES[r.course.kind],
+                "erhverv": list(r.course.professions),
+                "emner": list(r.course.topics),
+                "start": str(text.dato(r.start)) if r.start else "Ingen dato offentliggjort",
+                "snart": r.soon,
+                "sted": f"{r.place}, {r.kommune}",
+                "udbyder": catalogue.providers[r.provider].name,
+                "udbyderhref": root + urls.provider(r.provider),
+                "pris": str(text.kroner(r.price)) if r.price is not None else "oplysning mangler",
+            }
+            for r in rows
+        ]
+    )

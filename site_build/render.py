@@ -48,13 +48,8 @@ def environment(today: date) -> jinja2.Environment:
     return env
 
 
-def root_of(address: str) -> str:
-    """The relative prefix from a page back to the site root ('' for the home page)."""
-    return "../" * address.count("/")
-
-
 def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_url: str) -> str:
-    root = root_of(page.address)
+    root = urls.root_of(page.address)
     context: dict[str, Any] = {
         **page.context,
         "page": page,

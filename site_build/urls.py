@@ -72,3 +72,8 @@ def calendar(region_name: str) -> str:
 def file_of(address: str) -> str:
     """The file an address is written to: pages become <dir>/index.html."""
     return address + "index.html" if address.endswith("/") or address == "" else address
+
+
+def root_of(address: str) -> str:
+    """The relative prefix from a page back to the site root ('' for the home page)."""
+    return "../" * address.count("/")

@@ -4,6 +4,7 @@ incremental, contributed text stays inert."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,9 +13,14 @@ from urllib.parse import unquote, urldefrag, urlparse
 import html5lib
 import pytest
 
+from catalogue.codelists import regions
 from catalogue.diagnostics import CatalogueError
+from catalogue.pipeline import read_catalogue
+from catalogue.synthetic import write_synthetic
 from conftest import BUNDLED, KRAEFT, SMALL, TODAY, write_catalogue
+from site_build import urls
 from site_build.build import MANIFEST, build
+from site_build.pages import ROWS_PER_PAGE, region_rows
 
 
 class Links(HTMLParser):
@@ -204,7 +210,8 @@ def test_contributed_markup_is_inert(tmp_path: Path) -> None:
         assert handlers == [], page
         scripts = [dict(attrs) for tag, attrs in found.tags if tag == "script"]
         assert all(
-            s.get("type") == "application/ld+json" or s.get("src", "").endswith("assets/filter.js")
+            s.get("type") in ("application/ld+json", "application/json")
+            or s.get("src", "").endswith("assets/filter.js")
             for s in scripts
         ), page
         links = [dict(attrs).get("href") or "" for tag, attrs in found.tags if tag == "a"]
@@ -236,3 +243,29 @@ def test_ids_are_unique_on_every_page(site: Path) -> None:
         found.feed(page.read_text(encoding="utf-8"))
         ids = [value for _, attrs in found.tags for name, value in attrs if name == "id"]
         assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
+
+
+def test_large_region_tables_are_paged_and_complete(tmp_path: Path) -> None:
+    write_synthetic(tmp_path / "courses", courses=80, offerings=900, seed=5)
+    out = tmp_path / "site"
+    build(tmp_path / "courses", out, today=TODAY)
+    catalogue, _ = read_catalogue(tmp_path / "courses", TODAY)
+    for region in regions().values():
+        expected = len(region_rows(catalogue, region, TODAY))
+        base = out / urls.region(region)
+        pages = [base / "index.html", *sorted(base.glob("side/*/index.html"))]
+        shown = sum(len(_rows_of(p)) for p in pages)
+        assert shown == expected, region
+        assert all(len(_rows_of(p)) <= ROWS_PER_PAGE for p in pages)
+        data = re.search(
+            r'<script type="application/json" id="region-rader">(.*?)</script>',
+            (base / "index.html").read_text(encoding="utf-8"),
+            flags=re.S,
+        )
+        assert data is not None and len(json.loads(data.group(1))) == expected
+    assert any((out / urls.region(r) / "side" / "2").is_dir() for r in regions().values())
+
+
+def _rows_of(page: Path) -> list[str]:
+    body = page.read_text(encoding="utf-8").split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return re.findall(r"<tr\b", body)
