@@ -28,7 +28,7 @@ from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
 from site_build import opendata, urls
 from site_build.pages import Page, plan
-from site_build.render import TEMPLATES, environment, render_page
+from site_build.render import TEMPLATES, RowHtml, environment, render_page
 
 log = logging.getLogger(__name__)
 MANIFEST = ".evu-manifest.json"
@@ -53,6 +53,7 @@ def render_site(
 ) -> dict[str, bytes]:
     """Relative file path → exact bytes, for every file of the site."""
     env = environment(today)
+    env.globals["row_html"] = RowHtml(catalogue)
     pages = plan(catalogue, today)
     files: dict[str, bytes] = {}
     for page in progress(pages):

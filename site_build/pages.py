@@ -400,7 +400,10 @@ def _paged(
                 here,
                 template,
                 named,
-                {**context, "rows": chunk, "pager": pager},
+                # The first page alone carries the overview and the script's data.
+                {**context, "rows": chunk, "pager": pager}
+                if n == 1
+                else {**context, "rows": chunk, "pager": pager, "rows_json": None},
                 crumbs if n == 1 else (*crumbs, (title, address)),
             )
         )
