@@ -95,3 +95,19 @@ def test_stats_refuses_invalid_catalogue(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("courses/kraeft.yaml:2:1: yaml-syntax:")
     assert "Traceback" not in result.stderr
+
+
+def test_build_refuses_invalid_catalogue_and_keeps_the_site(tmp_path: Path) -> None:
+    write_catalogue(tmp_path / "courses", SMALL)
+    first = evu("build", "courses", "--out", "site", "--today", "2026-11-22", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "file(s) written" in first.stdout
+    before = (tmp_path / "site" / "index.html").read_bytes()
+    (tmp_path / "courses" / "kraeft.yaml").write_text(
+        KRAEFT.replace("unit: years", "unit: år"), encoding="utf-8"
+    )
+    second = evu("build", "courses", "--out", "site", "--today", "2026-11-22", cwd=tmp_path)
+    assert second.returncode == 1
+    assert second.stdout.startswith("courses/kraeft.yaml:9:9: bad-value:")
+    assert "nothing was written" in second.stderr and "Traceback" not in second.stderr
+    assert (tmp_path / "site" / "index.html").read_bytes() == before
