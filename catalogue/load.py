@@ -11,6 +11,7 @@ Layout of a catalogue folder (the bundled one is `courses/`):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 from catalogue.convert import INVALID, Converter, KeyPath
 from catalogue.diagnostics import Diagnostic, Location
 from catalogue.model import CareerPath, Course, Profession, Provider, Topic
+from catalogue.parallel import map_chunks
 from catalogue.yamlsource import read_yaml
 
 LISTS: dict[str, type] = {"providers": Provider, "professions": Profession, "topics": Topic}
@@ -85,9 +87,20 @@ def load(root: Path) -> Loaded:
             Diagnostic(Location(root), "not-found", "catalogue folder does not exist")
         )
         return loaded
-    for path in catalogue_files(root):
-        loaded.files += 1
-        load_file(loaded, path)
+
+    def load_part(paths: Sequence[Path]) -> Loaded:
+        part = Loaded(root)
+        for path in paths:
+            part.files += 1
+            load_file(part, path)
+        return part
+
+    for part in map_chunks(load_part, catalogue_files(root)):  # on several cores when large
+        loaded.entries.extend(part.entries)
+        loaded.diagnostics.extend(part.diagnostics)
+        loaded.files += part.files
+        loaded.unreadable |= part.unreadable
+        loaded.unreadable_kinds |= part.unreadable_kinds
     return loaded
 
 

@@ -18,13 +18,14 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from catalogue.codelists import regions
 from catalogue.model import Catalogue
+from catalogue.parallel import map_chunks
 from catalogue.pipeline import read_catalogue
 from site_build import opendata, urls
 from site_build.pages import Page, plan
@@ -49,18 +50,25 @@ def render_site(
     catalogue: Catalogue,
     today: date,
     base_url: str = DEFAULT_BASE_URL,
-    progress: Callable[[Iterable[Page]], Iterable[Page]] = iter,
+    done: Callable[[int, int], None] | None = None,
 ) -> dict[str, bytes]:
     """Relative file path → exact bytes, for every file of the site."""
     env = environment(today)
     env.globals["row_html"] = RowHtml(catalogue)
     pages = plan(catalogue, today)
+
+    def render_part(part: Sequence[Page]) -> list[tuple[str, bytes]]:
+        return [
+            (urls.file_of(page.address), render_page(env, page, catalogue, base_url).encode())
+            for page in part
+        ]
+
     files: dict[str, bytes] = {}
-    for page in progress(pages):
-        target = urls.file_of(page.address)
-        if target in files:  # two pages must never write the same file
-            raise ValueError(f"two pages write {target}")
-        files[target] = render_page(env, page, catalogue, base_url).encode("utf-8")
+    for part in map_chunks(render_part, pages, done=done):  # on several cores when large
+        for target, content in part:
+            if target in files:  # two pages must never write the same file
+                raise ValueError(f"two pages write {target}")
+            files[target] = content
     data = {
         urls.COURSES_JSON: opendata.courses_json(catalogue, today, base_url),
         urls.OFFERINGS_CSV: opendata.offerings_csv(catalogue, today, base_url),
@@ -157,24 +165,18 @@ def _swap_in(files: dict[str, bytes], manifest_text: str, out: Path) -> None:
                 shutil.rmtree(leftover)
 
 
-def _progress(pages: Iterable[Page]) -> Iterable[Page]:
+def _progress(finished: int, total: int) -> None:
     """A one-line progress bar on a terminal; silent otherwise."""
-    pages = list(pages)
     if not sys.stderr.isatty():
-        yield from pages
         return
-    total = len(pages)
-    for number, page in enumerate(pages, start=1):
-        if number == total or number % 50 == 0:
-            done = number * 30 // total
-            print(
-                f"\r[{'#' * done}{'.' * (30 - done)}] {number}/{total} sider",
-                end="",
-                file=sys.stderr,
-                flush=True,
-            )
-        yield page
-    print(file=sys.stderr)
+    filled = finished * 30 // max(total, 1)
+    end = "\n" if finished == total else ""
+    print(
+        f"\r[{'#' * filled}{'.' * (30 - filled)}] {finished}/{total} sider",
+        end=end,
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def build(
