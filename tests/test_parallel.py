@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from catalogue import parallel
-from catalogue.load import load
+from catalogue.pipeline import read_catalogue
 from catalogue.synthetic import write_synthetic
-from conftest import KRAEFT
+from conftest import TODAY
+from site_build.build import render_site
 
 
 def squares(items: Sequence[int]) -> list[int]:
@@ -26,17 +27,12 @@ def test_chunks_come_back_in_order() -> None:
     assert finished[-1] == 1000 and finished == sorted(finished)
 
 
-def test_parallel_load_equals_sequential_load(
+def test_parallel_render_equals_sequential_render(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "courses"
-    write_synthetic(root, courses=450, offerings=900, seed=2)
-    (root / "broken.yaml").write_text(KRAEFT.replace("price: 46000", "price: x"), encoding="utf-8")
+    write_synthetic(tmp_path / "courses", courses=300, offerings=900, seed=4)
+    catalogue, _ = read_catalogue(tmp_path / "courses", TODAY)
     assert parallel.workers() > 1  # the CI machine has two cores; otherwise this proves nothing
-    together = load(root)
+    together = render_site(catalogue, TODAY)
     monkeypatch.setattr(parallel, "workers", lambda: 1)
-    alone = load(root)
-    assert [e.value for e in together.entries] == [e.value for e in alone.entries]
-    assert together.diagnostics == alone.diagnostics
-    assert together.files == alone.files == 454
-    assert together.unreadable == alone.unreadable == {("course", "broken")}
+    assert render_site(catalogue, TODAY) == together
