@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -77,7 +78,7 @@ def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
     alternatives of a step, or the sum of a package (`together`); a step where no course
     publishes the value counts as `missing`."""
 
-    def total(value_of) -> Total:
+    def total(value_of: Callable[[Course], float | None]) -> Total:
         low = high = 0.0
         missing = 0
         for step in path.steps:
