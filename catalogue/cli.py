@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from catalogue.diagnostics import CatalogueError, Diagnostic, Severity
+from catalogue.diagnostics import CatalogueError, Diagnostic, Severity, format_diagnostic, shown
 
 DEFAULT_ROOT = Path("courses")
 
@@ -35,26 +35,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: '{text}'") from None
-
-
-def _shown(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
-def format_diagnostic(d: Diagnostic, style: str = "text") -> str:
-    loc = d.location
-    if style == "github":
-        level = "error" if d.severity is Severity.ERROR else "warning"
-        message = d.message.replace("%", "%25").replace("\n", "%0A")
-        return (
-            f"::{level} file={_shown(loc.path)},line={loc.line},col={loc.column},"
-            f"title={d.code}::{message}"
-        )
-    warning = "warning: " if d.severity is Severity.WARNING else ""
-    return f"{_shown(loc.path)}:{loc.line}:{loc.column}: {d.code}: {warning}{d.message}"
 
 
 def _report(diagnostics: Sequence[Diagnostic], style: str) -> None:
@@ -95,10 +75,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = schema.outdated(args.out)
         for path in stale:
-            print(f"{_shown(path)}: out of date; run 'evu schema'")
+            print(f"{shown(path)}: out of date; run 'evu schema'")
         return 1 if stale else 0
     for path in schema.write(args.out):
-        print(f"wrote {_shown(path)}")
+        print(f"wrote {shown(path)}")
     return 0
 
 
@@ -107,7 +87,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.path, args.out, today=args.today, base_url=args.base_url)
     print(
-        f"built {result.pages} page(s) into {_shown(result.out)}: "
+        f"built {result.pages} page(s) into {shown(result.out)}: "
         f"{result.written} file(s) written, {result.removed} removed"
     )
     return 0

@@ -8,6 +8,7 @@ text and exit codes.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -55,5 +56,22 @@ def did_you_mean(value: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
-def errors_in(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return [d for d in diagnostics if d.severity is Severity.ERROR]
+def shown(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder where possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def format_diagnostic(d: Diagnostic, style: str = "text") -> str:
+    loc = d.location
+    if style == "github":
+        level = "error" if d.severity is Severity.ERROR else "warning"
+        message = d.message.replace("%", "%25").replace("\n", "%0A")
+        return (
+            f"::{level} file={shown(loc.path)},line={loc.line},col={loc.column},"
+            f"title={d.code}::{message}"
+        )
+    warning = "warning: " if d.severity is Severity.WARNING else ""
+    return f"{shown(loc.path)}:{loc.line}:{loc.column}: {d.code}: {warning}{d.message}"

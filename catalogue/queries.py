@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from catalogue.derive import course_regions, offering_place, offering_status
+from catalogue.derive import offering_place, offering_status
 from catalogue.model import CareerPath, Catalogue, Course, Offering, Status
 
 
@@ -17,13 +17,13 @@ def courses_for_profession(catalogue: Catalogue, profession: str) -> list[Course
     return _by_title([c for c in catalogue.courses.values() if profession in c.professions])
 
 
-def courses_in_region(catalogue: Catalogue, region: str) -> list[Course]:
-    """Courses taught in the region (a venue or a class there)."""
-    return _by_title([c for c in catalogue.courses.values() if region in course_regions(c)])
-
-
-def courses_of_provider(catalogue: Catalogue, provider: str) -> list[Course]:
-    return _by_title([c for c in catalogue.courses.values() if provider in c.providers])
+def courses_by_provider(catalogue: Catalogue) -> dict[str, list[Course]]:
+    """Provider id → its courses by title, for every provider, in one pass over the courses."""
+    found: dict[str, list[Course]] = {p: [] for p in catalogue.providers}
+    for course in _by_title(list(catalogue.courses.values())):
+        for provider in course.providers:
+            found.setdefault(provider, []).append(course)
+    return found
 
 
 def courses_on_topic(catalogue: Catalogue, topic: str) -> list[Course]:

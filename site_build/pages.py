@@ -19,10 +19,9 @@ from catalogue.derive import (
     audience,
     course_regions,
     offering_place,
-    offering_status,
     path_totals,
 )
-from catalogue.model import Catalogue, Course, Kind, Offering, Status, Venue
+from catalogue.model import Catalogue, Course, Kind, Offering, Venue
 from catalogue.stats import merit_unknown, stats
 from site_build import text, urls
 from site_build.opendata import script_safe_json
@@ -52,7 +51,6 @@ class Row:
     place: str
     kommune: str
     start: date | None
-    status: Status | None
     price: int | None
     soon: bool
 
@@ -130,7 +128,6 @@ def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
                     place=item.place or where.by,
                     kommune=where.kommune,
                     start=start,
-                    status=offering_status(item, today) if isinstance(item, Offering) else None,
                     price=(
                         item.price
                         if isinstance(item, Offering) and item.price is not None
@@ -147,11 +144,16 @@ def _counts(labels: list[str]) -> list[tuple[str, int]]:
     return sorted(Counter(labels).items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def quality(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> dict[str, Any]:
+def quality(
+    catalogue: Catalogue,
+    today: date,
+    figures: dict[str, Any],
+    by_provider: dict[str, list[Course]],
+) -> dict[str, Any]:
     """Shares of courses that publish no merit, price or ECTS, overall and per provider."""
     per_provider = []
     for provider in catalogue.providers.values():
-        courses = queries.courses_of_provider(catalogue, provider.id)
+        courses = by_provider[provider.id]
         if courses:
             n = len(courses)
             per_provider.append(
@@ -178,6 +180,7 @@ def quality(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> dict[
 def plan(catalogue: Catalogue, today: date) -> list[Page]:
     """Every page of the site, in a stable order."""
     figures = stats(catalogue)
+    by_provider = queries.courses_by_provider(catalogue)
     return [
         _home(catalogue, today, figures),
         *_course_pages(catalogue),
@@ -188,8 +191,13 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
             for region in regions().values()
             for page in _region_pages(catalogue, region, region_rows(catalogue, region, today))
         ),
-        *_listing_pages(catalogue),
-        Page("datakvalitet/", "quality.html", "Datakvalitet", quality(catalogue, today, figures)),
+        *_listing_pages(catalogue, by_provider),
+        Page(
+            "datakvalitet/",
+            "quality.html",
+            "Datakvalitet",
+            quality(catalogue, today, figures, by_provider),
+        ),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
     ]
 
@@ -281,7 +289,7 @@ def _path_pages(catalogue: Catalogue) -> list[Page]:
     ]
 
 
-def _listing_pages(catalogue: Catalogue) -> list[Page]:
+def _listing_pages(catalogue: Catalogue, by_provider: dict[str, list[Course]]) -> list[Page]:
     """Course lists by provider, by kind and by topic."""
     by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
     return [
@@ -291,7 +299,7 @@ def _listing_pages(catalogue: Catalogue) -> list[Page]:
                 "listing.html",
                 p.name,
                 {
-                    "courses": queries.courses_of_provider(catalogue, p.id),
+                    "courses": by_provider[p.id],
                     "provider": p,
                 },
             )

@@ -14,17 +14,20 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from catalogue.diagnostics import CatalogueError
+from catalogue.diagnostics import CatalogueError, format_diagnostic
 from site_build.build import fingerprint
 from site_build.render import TEMPLATES
 
 
 def watch(
-    root: Path, rebuild: Callable[[], None], stop: threading.Event, interval: float = 1.0
+    folders: list[Path],
+    seen: str,
+    rebuild: Callable[[], None],
+    stop: threading.Event,
+    interval: float = 1.0,
 ) -> None:
-    """Call `rebuild` whenever the catalogue or the templates change, until `stop` is set."""
-    folders = [root, TEMPLATES]
-    seen = fingerprint(folders)
+    """Call `rebuild` whenever `folders` differ from the fingerprint `seen`, until `stop` is
+    set. The caller takes the first fingerprint, so no change made after start is missed."""
     while not stop.wait(interval):
         now = fingerprint(folders)
         if now == seen:
@@ -34,9 +37,8 @@ def watch(
             rebuild()
             print("Genopbygget.", file=sys.stderr, flush=True)
         except CatalogueError as exc:
-            for d in exc.diagnostics:
-                loc = d.location
-                print(f"{loc.path}:{loc.line}:{loc.column}: {d.code}: {d.message}", file=sys.stderr)
+            for diagnostic in exc.diagnostics:
+                print(format_diagnostic(diagnostic), file=sys.stderr)
             print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
 
 
@@ -51,7 +53,9 @@ def serve(
     stop = threading.Event()
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
         if rebuild is not None and root is not None:
-            threading.Thread(target=watch, args=(root, rebuild, stop), daemon=True).start()
+            folders = [root, TEMPLATES]
+            arguments = (folders, fingerprint(folders), rebuild, stop)
+            threading.Thread(target=watch, args=arguments, daemon=True).start()
         print(
             f"EVU-kataloget kører på http://{host}:{server.server_address[1]}/ (Ctrl+C stopper)",
             flush=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import textwrap
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-BUNDLED = Path(os.environ.get("EVU_TEST_CATALOGUE", REPO / "courses"))
+BUNDLED = REPO / "courses"
 TODAY = date(2026, 11, 22)
 
 PROVIDERS = """\
