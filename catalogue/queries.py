@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
 from catalogue.derive import offering_place, offering_status
@@ -12,33 +13,39 @@ def _by_title(courses: list[Course]) -> list[Course]:
     return sorted(courses, key=lambda c: (c.title.casefold(), c.id))
 
 
-def courses_for_profession(catalogue: Catalogue, profession: str) -> list[Course]:
-    """Courses naming the profession among their target groups."""
-    return _by_title([c for c in catalogue.courses.values() if profession in c.professions])
+def courses_by_profession(catalogue: Catalogue) -> dict[str, list[Course]]:
+    """Profession id → the courses naming it among their target groups, by title."""
+    return _index(catalogue.professions, catalogue.courses.values(), lambda c: c.professions)
 
 
 def courses_by_provider(catalogue: Catalogue) -> dict[str, list[Course]]:
     """Provider id → its courses by title, for every provider, in one pass over the courses."""
-    found: dict[str, list[Course]] = {p: [] for p in catalogue.providers}
-    for course in _by_title(list(catalogue.courses.values())):
-        for provider in course.providers:
-            found.setdefault(provider, []).append(course)
+    return _index(catalogue.providers, catalogue.courses.values(), lambda c: c.providers)
+
+
+def _index(
+    keys: Iterable[str], courses: Iterable[Course], keys_of: Callable[[Course], Iterable[str]]
+) -> dict[str, list[Course]]:
+    found: dict[str, list[Course]] = {k: [] for k in keys}
+    for course in _by_title(list(courses)):
+        for key in keys_of(course):
+            found.setdefault(key, []).append(course)
     return found
 
 
-def courses_on_topic(catalogue: Catalogue, topic: str) -> list[Course]:
-    """Courses tagged with the topic or one of its narrower topics."""
-    wanted = {topic} | {t.id for t in catalogue.topics.values() if _under(catalogue, t.id, topic)}
-    return _by_title([c for c in catalogue.courses.values() if wanted & set(c.topics)])
+def courses_by_topic(catalogue: Catalogue) -> dict[str, list[Course]]:
+    """Topic id → the courses tagged with it or with one of its narrower topics, by title."""
 
+    def with_broader(topic: str) -> Iterator[str]:
+        current: str | None = topic
+        while current is not None:
+            yield current
+            current = catalogue.topics[current].parent
 
-def _under(catalogue: Catalogue, topic: str, ancestor: str) -> bool:
-    parent = catalogue.topics[topic].parent
-    while parent is not None:
-        if parent == ancestor:
-            return True
-        parent = catalogue.topics[parent].parent
-    return False
+    def topics_of(course: Course) -> Iterable[str]:
+        return dict.fromkeys(t for topic in course.topics for t in with_broader(topic))
+
+    return _index(catalogue.topics, catalogue.courses.values(), topics_of)
 
 
 def paths_from(catalogue: Catalogue, profession: str) -> list[CareerPath]:
@@ -49,8 +56,13 @@ def paths_to(catalogue: Catalogue, profession: str) -> list[CareerPath]:
     return [p for p in catalogue.paths.values() if p.to == profession]
 
 
-def paths_using(catalogue: Catalogue, course: str) -> list[CareerPath]:
-    return [p for p in catalogue.paths.values() if any(course in s.courses for s in p.steps)]
+def paths_by_course(catalogue: Catalogue) -> dict[str, list[CareerPath]]:
+    """Course id → the career paths with a step offering it (courses in no path are absent)."""
+    found: dict[str, list[CareerPath]] = {}
+    for path in catalogue.paths.values():
+        for course in dict.fromkeys(c for step in path.steps for c in step.courses):
+            found.setdefault(course, []).append(path)
+    return found
 
 
 def upcoming(

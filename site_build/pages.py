@@ -88,16 +88,9 @@ class Related:
         return [found[i] for i in ranked[:limit]]
 
 
-def broad_for(catalogue: Catalogue, profession: str) -> list[Course]:
-    """Courses for a broad group that name this profession, or name no profession at all."""
-    return sorted(
-        (
-            c
-            for c in catalogue.courses.values()
-            if audience(c) is Audience.BROAD and (not c.professions or profession in c.professions)
-        ),
-        key=lambda c: (c.title.casefold(), c.id),
-    )
+def broad_for(broad: list[Course], profession: str) -> list[Course]:
+    """Of the courses for a broad group, those that name this profession or no profession."""
+    return [c for c in broad if not c.professions or profession in c.professions]
 
 
 def _row_order(row: Row, today: date) -> tuple:
@@ -219,6 +212,7 @@ def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
 
 def _course_pages(catalogue: Catalogue) -> list[Page]:
     related = Related(catalogue)
+    paths = queries.paths_by_course(catalogue)
     modules: dict[str, list[Course]] = {}
     for course in catalogue.courses.values():
         if course.part_of:
@@ -235,7 +229,7 @@ def _course_pages(catalogue: Catalogue) -> list[Page]:
                 "offerings": sorted(
                     course.offerings, key=lambda o: (o.start or date.max, o.provider, o.place or "")
                 ),
-                "paths": queries.paths_using(catalogue, course.id),
+                "paths": paths.get(course.id, []),
                 "related": related(course),
                 "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
                 "modules": modules.get(course.id, []),
@@ -248,8 +242,11 @@ def _course_pages(catalogue: Catalogue) -> list[Page]:
 
 def _profession_pages(catalogue: Catalogue) -> list[Page]:
     pages = []
+    by_profession = queries.courses_by_profession(catalogue)
+    by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+    broad = [c for c in by_title if audience(c) is Audience.BROAD]
     for profession in catalogue.professions.values():
-        aimed = queries.courses_for_profession(catalogue, profession.id)
+        aimed = by_profession[profession.id]
         ug_url, places = campuses(profession.base_education or "")
         pages.append(
             Page(
@@ -260,7 +257,7 @@ def _profession_pages(catalogue: Catalogue) -> list[Page]:
                     "profession": profession,
                     "mono": [c for c in aimed if audience(c) is Audience.MONO],
                     "multi": [c for c in aimed if audience(c) is Audience.MULTI],
-                    "broad": broad_for(catalogue, profession.id),
+                    "broad": broad_for(broad, profession.id),
                     "paths_from": queries.paths_from(catalogue, profession.id),
                     "paths_to": queries.paths_to(catalogue, profession.id),
                     "campus_url": ug_url,
@@ -292,6 +289,7 @@ def _path_pages(catalogue: Catalogue) -> list[Page]:
 def _listing_pages(catalogue: Catalogue, by_provider: dict[str, list[Course]]) -> list[Page]:
     """Course lists by provider, by kind and by topic."""
     by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+    by_topic = queries.courses_by_topic(catalogue)
     return [
         *(
             Page(
@@ -322,7 +320,7 @@ def _listing_pages(catalogue: Catalogue, by_provider: dict[str, list[Course]]) -
                 "listing.html",
                 t.name,
                 {
-                    "courses": queries.courses_on_topic(catalogue, t.id),
+                    "courses": by_topic[t.id],
                     "topic": t,
                 },
             )
@@ -335,20 +333,13 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
     """The region page and its pre-rendered filter pages (one per kind, profession, topic)."""
     base = urls.region(region)
     courses = {r.course.id: r.course for r in rows}.values()
+    kinds = {c.kind for c in courses}
+    professions = {p for c in courses for p in c.professions}
+    topics = {t for c in courses for t in c.topics}
     filters = {
-        "type": [
-            (k.value, urls.KIND_NAMES[k]) for k in Kind if any(r.course.kind is k for r in rows)
-        ],
-        "erhverv": [
-            (p.id, p.name)
-            for p in catalogue.professions.values()
-            if any(p.id in r.course.professions for r in rows)
-        ],
-        "emne": [
-            (t.id, t.name)
-            for t in catalogue.topics.values()
-            if any(t.id in r.course.topics for r in rows)
-        ],
+        "type": [(k.value, urls.KIND_NAMES[k]) for k in Kind if k in kinds],
+        "erhverv": [(p.id, p.name) for p in catalogue.professions.values() if p.id in professions],
+        "emne": [(t.id, t.name) for t in catalogue.topics.values() if t.id in topics],
     }
     charts = {
         "kind": _counts([urls.KIND_NAMES[c.kind] for c in courses]),
@@ -365,14 +356,17 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
     }
     main = {**context, "active": None, "rows_json": rows_json(catalogue, rows, urls.root_of(base))}
     pages = _paged(base, "region.html", region, main, rows, (*HOME, ("Regioner", "#regioner")))
-    tests = {
-        "type": lambda row, value: row.course.kind.value == value,
-        "erhverv": lambda row, value: value in row.course.professions,
-        "emne": lambda row, value: value in row.course.topics,
-    }
+    chosen: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:  # one pass: each row joins the filter pages of its kind, professions, topics
+        course = row.course
+        for key in (
+            ("type", course.kind.value),
+            *(("erhverv", p) for p in course.professions),
+            *(("emne", t) for t in course.topics),
+        ):
+            chosen.setdefault(key, []).append(row)
     for facet, options in filters.items():
         for value, label in options:
-            chosen = [r for r in rows if tests[facet](r, value)]
             active = {**context, "active": (facet, value, label), "rows_json": None}
             pages.extend(
                 _paged(
@@ -380,7 +374,7 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
                     "region.html",
                     f"{region}: {label}",
                     active,
-                    chosen,
+                    chosen[facet, value],
                     (*HOME, (region, base)),
                 )
             )

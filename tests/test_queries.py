@@ -18,14 +18,14 @@ def test_courses_by_profession_provider_topic(small: Path) -> None:
     def ids(courses: list) -> list[str]:
         return [c.id for c in courses]
 
-    assert ids(queries.courses_for_profession(catalogue, "sosu-assistent")) == ["demens-amu"]
+    assert ids(queries.courses_by_profession(catalogue)["sosu-assistent"]) == ["demens-amu"]
     by_provider = queries.courses_by_provider(catalogue)
     assert {p: ids(c) for p, c in by_provider.items()} == {
         "kp": ["kraeft"],
         "sosu-oj": ["demens-amu"],
     }
     # The narrower topic "udadreagerende adfærd" sits under "demens".
-    assert ids(queries.courses_on_topic(catalogue, "demens")) == ["demens-amu"]
+    assert ids(queries.courses_by_topic(catalogue)["demens"]) == ["demens-amu"]
 
 
 def test_paths(small: Path) -> None:
@@ -34,8 +34,9 @@ def test_paths(small: Path) -> None:
     assert [p.id for p in queries.paths_to(catalogue, "specialsygeplejerske")] == [
         "ssa-til-special"
     ]
-    assert [p.id for p in queries.paths_using(catalogue, "kraeft")] == ["ssa-til-special"]
-    assert queries.paths_using(catalogue, "nothing") == []
+    using = queries.paths_by_course(catalogue)
+    assert [p.id for p in using["kraeft"]] == ["ssa-til-special"]
+    assert "nothing" not in using
 
 
 def test_upcoming_within_days_and_region(small: Path) -> None:
