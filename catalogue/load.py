@@ -11,7 +11,10 @@ Layout of a catalogue folder (the bundled one is `courses/`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,8 @@ import yaml
 from catalogue.convert import INVALID, Converter, KeyPath
 from catalogue.diagnostics import Diagnostic, Location
 from catalogue.model import CareerPath, Course, Profession, Provider, Topic
-from catalogue.yamlsource import read_yaml
+from catalogue.parallel import map_chunks
+from catalogue.yamlsource import parse_yaml, read_yaml
 
 LISTS: dict[str, type] = {"providers": Provider, "professions": Profession, "topics": Topic}
 KINDS: dict[str, type] = {
@@ -33,6 +37,12 @@ KINDS: dict[str, type] = {
 KIND_OF_LIST = {"providers": "provider", "professions": "profession", "topics": "topic"}
 
 
+# A parse cache: relative file path → (sha256 of its bytes, kind, converted value), for files
+# that converted without any diagnostic. Only values are kept: locations are found again by
+# re-reading the file on the rare occasion a diagnostic needs one.
+ParseCache = dict[str, tuple[str, str, Any]]
+
+
 @dataclass(frozen=True)
 class Entry:
     """A converted entry with the file it came from and where each of its values stands."""
@@ -40,11 +50,26 @@ class Entry:
     kind: str
     value: Any
     path: Path
-    locations: dict[KeyPath, Location] = field(repr=False)
+    index: int | None = None  # position in a list file
+    known: dict[KeyPath, Location] | None = field(default=None, repr=False, compare=False)
+    digest: str = ""  # sha256 of the file's bytes (for one-entry files)
 
     @property
     def id(self) -> str:
         return str(self.value.id)
+
+    @cached_property
+    def locations(self) -> dict[KeyPath, Location]:
+        """Where each value stands; read again from the file when not kept from loading."""
+        if self.known is not None:
+            return self.known
+        node, _ = read_yaml(self.path)
+        if self.index is not None and isinstance(node, yaml.SequenceNode):
+            node = node.value[self.index]
+        converter = Converter(self.path)
+        if node is not None:
+            converter.dataclass(node, KINDS[self.kind])
+        return converter.locations
 
     def at(self, *keys: str | int) -> Location:
         """Location of the value at `keys`, or of the nearest enclosing value."""
@@ -67,6 +92,15 @@ class Loaded:
     # (kind, id) pairs, and kinds whose whole list file could not be read.
     unreadable: set[tuple[str, str]] = field(default_factory=set)
     unreadable_kinds: set[str] = field(default_factory=set)
+    parsed: ParseCache = field(default_factory=dict)  # the parse cache for the next load
+
+    def merge(self, other: Loaded) -> None:
+        self.entries += other.entries
+        self.diagnostics += other.diagnostics
+        self.files += other.files
+        self.unreadable |= other.unreadable
+        self.unreadable_kinds |= other.unreadable_kinds
+        self.parsed.update(other.parsed)
 
     def of(self, kind: str) -> list[Entry]:
         return [e for e in self.entries if e.kind == kind]
@@ -77,20 +111,40 @@ def catalogue_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path) -> Loaded:
-    """Read and convert every file under `root`; never raises for bad content."""
+def load(root: Path, cache: ParseCache | None = None) -> Loaded:
+    """Read and convert every file under `root`; never raises for bad content. Files whose
+    bytes are in `cache` are not parsed again; the others are parsed on all cores."""
     loaded = Loaded(root)
     if not root.is_dir():
         loaded.diagnostics.append(
             Diagnostic(Location(root), "not-found", "catalogue folder does not exist")
         )
         return loaded
-
-    # Sequential on purpose: forked workers would have to pickle every value's location back,
-    # which costs more than parsing (measured: 34.7 s against 29.8 s at 20,000 files).
+    cache = cache or {}
+    todo: list[tuple[Path, bytes, str]] = []
     for path in catalogue_files(root):
-        loaded.files += 1
-        load_file(loaded, path)
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        name = path.relative_to(root).as_posix()
+        hit = cache.get(name)
+        if hit is not None and hit[0] == digest:
+            loaded.files += 1
+            loaded.entries.append(Entry(hit[1], hit[2], path, digest=digest))
+            loaded.parsed[name] = hit
+        else:
+            todo.append((path, data, digest))
+
+    def load_part(part: Sequence[tuple[Path, bytes, str]]) -> Loaded:
+        found = Loaded(root)
+        for path, data, digest in part:
+            load_file(found, path, data, digest)
+        # Workers send values back without locations (pickling those costs more than parsing).
+        found.entries = [replace(e, known=None) for e in found.entries]
+        return found
+
+    for part in map_chunks(load_part, todo):
+        loaded.merge(part)
+    loaded.entries.sort(key=lambda e: (e.path, e.index or 0))  # the order of the files
     return loaded
 
 
@@ -106,7 +160,8 @@ def file_kind(root: Path, path: Path) -> str | None:
     return None
 
 
-def load_file(loaded: Loaded, path: Path) -> None:
+def load_file(loaded: Loaded, path: Path, data: bytes, digest: str) -> None:
+    loaded.files += 1
     kind = file_kind(loaded.root, path)
     if kind is None:
         loaded.diagnostics.append(
@@ -118,7 +173,7 @@ def load_file(loaded: Loaded, path: Path) -> None:
             )
         )
         return
-    node, problems = read_yaml(path)
+    node, problems = parse_yaml(path, data)
     loaded.diagnostics.extend(problems)
     if node is None:
         if kind in LISTS:
@@ -134,7 +189,9 @@ def load_file(loaded: Loaded, path: Path) -> None:
         if value is INVALID:
             loaded.unreadable.add((kind, path.stem))
         else:
-            loaded.entries.append(Entry(kind, value, path, converter.locations))
+            loaded.entries.append(Entry(kind, value, path, None, converter.locations, digest))
+            if not problems and not converter.diagnostics:
+                loaded.parsed[path.relative_to(loaded.root).as_posix()] = (digest, kind, value)
     loaded.diagnostics.extend(converter.diagnostics)
 
 
@@ -152,7 +209,7 @@ def _load_list(loaded: Loaded, converter: Converter, node: yaml.Node, list_name:
         converter.error(node, "type", f"{list_name}.yaml must be a list of entries ('- id: …')")
         loaded.unreadable_kinds.add(kind)
         return
-    for item in node.value:
+    for index, item in enumerate(node.value):
         item_converter = Converter(converter.path)  # locations relative to the list item
         value = item_converter.dataclass(item, LISTS[list_name])
         converter.diagnostics.extend(item_converter.diagnostics)
@@ -160,4 +217,6 @@ def _load_list(loaded: Loaded, converter: Converter, node: yaml.Node, list_name:
             if (id_ := _id_of(item)) is not None:
                 loaded.unreadable.add((kind, id_))
         else:
-            loaded.entries.append(Entry(kind, value, converter.path, item_converter.locations))
+            loaded.entries.append(
+                Entry(kind, value, converter.path, index, item_converter.locations)
+            )

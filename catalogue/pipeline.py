@@ -6,14 +6,17 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError, Diagnostic, Severity
-from catalogue.load import Loaded, load
+from catalogue.load import Loaded, ParseCache, load
 from catalogue.model import Catalogue
 from catalogue.validate import validate
 
 
-def check(root: Path, today: date | None = None) -> tuple[Loaded, list[Diagnostic]]:
-    """Load `root` and return it with every diagnostic (errors and warnings)."""
-    loaded = load(root)
+def check(
+    root: Path, today: date | None = None, cache: ParseCache | None = None
+) -> tuple[Loaded, list[Diagnostic]]:
+    """Load `root` (files whose bytes are in `cache` are not parsed again) and return it with
+    every diagnostic (errors and warnings)."""
+    loaded = load(root, cache)
     return loaded, validate(loaded, today or date.today())
 
 
@@ -24,11 +27,18 @@ def read_catalogue(
 ) -> tuple[Catalogue, list[Diagnostic]]:
     """The validated catalogue and its warnings; raises `CatalogueError` on any error
     (with `strict`, warnings count as errors)."""
-    loaded, diagnostics = check(root, today)
-    fatal = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
-    if fatal:
-        raise CatalogueError(diagnostics)
+    loaded, diagnostics = read_valid(root, today, strict)
     return assemble(loaded), diagnostics
+
+
+def read_valid(
+    root: Path, today: date | None = None, strict: bool = False, cache: ParseCache | None = None
+) -> tuple[Loaded, list[Diagnostic]]:
+    """`check`, raising `CatalogueError` on any error (with `strict`, on warnings too)."""
+    loaded, diagnostics = check(root, today, cache)
+    if any(strict or d.severity is Severity.ERROR for d in diagnostics):
+        raise CatalogueError(diagnostics)
+    return loaded, diagnostics
 
 
 def assemble(loaded: Loaded) -> Catalogue:

@@ -26,10 +26,13 @@ from pathlib import Path
 from catalogue.codelists import regions
 from catalogue.model import Catalogue
 from catalogue.parallel import map_chunks
-from catalogue.pipeline import read_catalogue
+from catalogue.pipeline import assemble, read_valid
 from site_build import opendata, urls
+from site_build.keys import Keys
+from site_build.opendata import CourseData
 from site_build.pages import Page, plan
 from site_build.render import TEMPLATES, RowHtml, environment, render_page
+from site_build.state import State, read_state, write_state
 
 log = logging.getLogger(__name__)
 MANIFEST = ".evu-manifest.json"
@@ -44,6 +47,19 @@ class BuildResult:
     pages: int
     written: int
     removed: int
+    rendered: int = 0  # pages rendered; the others were unchanged since the last build
+
+
+@dataclass
+class Site:
+    """Every file of the site: `files` rendered now (path → bytes), `kept` unchanged since
+    the last build and not rendered again (path → sha256); with the page keys and each
+    course's open data, to keep for the next build."""
+
+    files: dict[str, bytes]
+    kept: dict[str, str]
+    keys: dict[str, str]
+    data: dict[str, CourseData]
 
 
 def render_site(
@@ -51,11 +67,22 @@ def render_site(
     today: date,
     base_url: str = DEFAULT_BASE_URL,
     done: Callable[[int, int], None] | None = None,
-) -> dict[str, bytes]:
-    """Relative file path → exact bytes, for every file of the site."""
+    keys: Keys | None = None,
+    last: State | None = None,
+) -> Site:
+    """Render the site. With `keys` and the `last` build's state (its pages still on disk),
+    pages whose key is unchanged are kept rather than rendered, and a course's open data is
+    reused while its file is unchanged."""
     env = environment(today)
     env.globals["row_html"] = RowHtml(catalogue)
     pages = plan(catalogue, today)
+    page_keys = {urls.file_of(p.address): keys(p) for p in pages} if keys is not None else {}
+    kept: dict[str, str] = {}
+    if last is not None:
+        for target, key in page_keys.items():
+            if target in last.pages and last.pages[target][0] == key:
+                kept[target] = last.pages[target][1]
+    todo = [p for p in pages if urls.file_of(p.address) not in kept]
 
     def render_part(part: Sequence[Page]) -> list[tuple[str, bytes]]:
         return [
@@ -64,24 +91,43 @@ def render_site(
         ]
 
     files: dict[str, bytes] = {}
-    for part in map_chunks(render_part, pages, done=done):  # on several cores when large
+    for part in map_chunks(render_part, todo, done=done):  # on several cores when large
         for target, content in part:
             if target in files:  # two pages must never write the same file
                 raise ValueError(f"two pages write {target}")
             files[target] = content
-    data = {
-        urls.COURSES_JSON: opendata.courses_json(catalogue, today, base_url),
-        urls.OFFERINGS_CSV: opendata.offerings_csv(catalogue, today, base_url),
+    data = _course_data(catalogue, today, base_url, keys, last)
+    texts = {
+        urls.COURSES_JSON: opendata.courses_json_of(data),
+        urls.OFFERINGS_CSV: opendata.offerings_csv_of(data),
         urls.FEED: opendata.atom_feed(catalogue, base_url),
         urls.SITEMAP: opendata.sitemap_xml([p.address for p in pages], base_url),
         urls.ROBOTS: opendata.robots_txt(base_url),
     }
     for region in regions().values():
-        data[urls.calendar(region)] = opendata.calendar_ics(catalogue, today, base_url, region)
-    files.update({name: content.encode("utf-8") for name, content in data.items()})
+        texts[urls.calendar(region)] = opendata.calendar_ics_of(data, region)
+    files.update({name: content.encode("utf-8") for name, content in texts.items()})
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset.read_bytes()
-    return files
+    return Site(files, kept, page_keys, data)
+
+
+def _course_data(
+    catalogue: Catalogue, today: date, base_url: str, keys: Keys | None, last: State | None
+) -> dict[str, CourseData]:
+    """Each course's share of the open data, reused from the last build for unchanged files."""
+    if keys is None or last is None:
+        return opendata.course_data(catalogue, today, base_url)
+    data = {}
+    for course in catalogue.courses.values():
+        digest = keys.digests[course.id]
+        previous = last.data.get(course.id)
+        data[course.id] = (
+            previous[1]
+            if previous is not None and previous[0] == digest
+            else opendata.course_part(course, catalogue, today, base_url)
+        )
+    return data
 
 
 def fingerprint(folders: list[Path], *extra: str) -> str:
@@ -115,16 +161,20 @@ def _atomic_write(target: Path, content: bytes) -> None:
     os.replace(temporary, target)
 
 
-def write(files: dict[str, bytes], out: Path) -> tuple[int, int]:
-    """Bring `out` to exactly `files`; returns (files written, files removed)."""
+def write(
+    files: dict[str, bytes], out: Path, kept: dict[str, str] | None = None
+) -> tuple[dict[str, str], int, int]:
+    """Bring `out` to exactly `files` plus the `kept` files already there (path → sha256);
+    returns the manifest (path → sha256), the number of files written and of files removed."""
     out = out.resolve()
-    hashes = {name: _digest(content) for name, content in sorted(files.items())}
+    hashes = {**(kept or {}), **{name: _digest(content) for name, content in files.items()}}
+    hashes = dict(sorted(hashes.items()))
     manifest_text = json.dumps(hashes, indent=0, sort_keys=True) + "\n"
     if not (out / MANIFEST).is_file():
         _swap_in(files, manifest_text, out)
-        return len(files), 0
+        return hashes, len(files), 0
     previous = _manifest(out)
-    changed = [n for n, h in hashes.items() if previous.get(n) != h or not (out / n).is_file()]
+    changed = [n for n in files if previous.get(n) != hashes[n] or not (out / n).is_file()]
     stale = sorted(set(previous) - set(hashes))
     for name in changed:
         _atomic_write(out / name, files[name])
@@ -133,7 +183,7 @@ def write(files: dict[str, bytes], out: Path) -> tuple[int, int]:
         _prune_empty(out / name, out)
     if changed or stale:
         _atomic_write(out / MANIFEST, manifest_text.encode("utf-8"))
-    return len(changed), len(stale)
+    return hashes, len(changed), len(stale)
 
 
 def _prune_empty(path: Path, root: Path) -> None:
@@ -184,15 +234,49 @@ def build(
 ) -> BuildResult:
     """Validate the catalogue in `root` and bring the site in `out` up to date."""
     today = today or date.today()
-    inputs = fingerprint([root, TEMPLATES, *CODE], today.isoformat(), base_url)
+    code = fingerprint([TEMPLATES, *CODE])
+    inputs = fingerprint([root], code, today.isoformat(), base_url)
     stamp = out / INPUTS
     if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
         pages = sum(name.endswith(".html") for name in _manifest(out))
         return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
-    catalogue, _ = read_catalogue(root, today)  # raises before anything is written
-    files = render_site(catalogue, today, base_url, _progress)
-    written, removed = write(files, out)
+    manifest = _manifest(out)
+    state = read_state(out) if manifest else State()
+    # Raises before anything is written; files parsed by the last build are not parsed again.
+    loaded, _ = read_valid(root, today, cache=state.parsed if state.code == code else None)
+    catalogue = assemble(loaded)
+    salt = fingerprint([], code, today.isoformat(), base_url, _lists(catalogue))
+    keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")})
+    last = None
+    if state.salt == salt:
+        # Only pages whose file is still there as the last build wrote it can be kept.
+        last = State(
+            pages={
+                name: (key, sha)
+                for name, (key, sha) in state.pages.items()
+                if manifest.get(name) == sha and (out / name).is_file()
+            },
+            data=state.data,
+        )
+    site = render_site(catalogue, today, base_url, _progress, keys, last)
+    hashes, written, removed = write(site.files, out, site.kept)
+    write_state(
+        out,
+        State(
+            code=code,
+            salt=salt,
+            parsed=loaded.parsed,
+            pages={name: (key, hashes[name]) for name, key in site.keys.items()},
+            data={c: (keys.digests[c], part) for c, part in site.data.items()},
+        ),
+    )
     _atomic_write(stamp, inputs.encode())
-    pages = sum(name.endswith(".html") for name in files)
+    pages = sum(name.endswith(".html") for name in hashes)
     log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
-    return BuildResult(out, pages, written, removed)
+    rendered = len(site.keys) - len(site.kept)
+    return BuildResult(out, pages, written, removed, rendered)
+
+
+def _lists(catalogue: Catalogue) -> str:
+    """The reference lists and career paths, which any page may show (part of every key)."""
+    return repr((catalogue.providers, catalogue.professions, catalogue.topics, catalogue.paths))

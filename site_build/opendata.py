@@ -17,6 +17,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any
@@ -33,9 +34,8 @@ from catalogue.model import (
     Scope,
     Status,
     Venue,
-    yaml_key,
+    fields_of,
 )
-from catalogue.queries import upcoming
 from site_build import text, urls
 
 NAME = "EVU-kataloget"
@@ -109,7 +109,7 @@ def plain_json(value: Any) -> Any:
     JSON Schema describes both), dates ISO strings, enums their values, tuples lists, and None
     stays None so that "not published" remains visible as null."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {yaml_key(f): plain_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.key: plain_json(getattr(value, f.name)) for f in fields_of(type(value))}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
@@ -150,14 +150,14 @@ def course_record(course: Course, today: date, base_url: str) -> dict[str, Any]:
 
 def courses_json(catalogue: Catalogue, today: date, base_url: str) -> str:
     """Every course with all its facts, sorted by id."""
-    document = {
-        "generated_from": NAME,
-        "courses": [
-            course_record(catalogue.courses[course_id], today, base_url)
-            for course_id in sorted(catalogue.courses)
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return courses_json_of(course_data(catalogue, today, base_url))
+
+
+def courses_json_of(parts: dict[str, CourseData]) -> str:
+    """The JSON document, one course per line (so a diff shows which courses changed)."""
+    records = ",\n".join(parts[course_id].json for course_id in sorted(parts))
+    head = json.dumps({"generated_from": NAME}, ensure_ascii=False)[:-1]
+    return head + ', "courses": [' + ("\n" + records + "\n" if records else "") + "]}\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -195,13 +195,19 @@ def offering_row(
 def offerings_csv(catalogue: Catalogue, today: date, base_url: str) -> str:
     """Every class, one row each, for the planner's spreadsheet (RFC 4180: CRLF, quoted when
     needed), by start date; classes without a start come first."""
-    pairs = [(c, o) for c in catalogue.courses.values() for o in c.offerings]
-    pairs.sort(key=lambda pair: (_iso(pair[1].start), pair[0].id))
+    return offerings_csv_of(course_data(catalogue, today, base_url))
+
+
+def _csv_line(row: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(offering_row(catalogue, c, o, today, base_url) for c, o in pairs)
+    csv.writer(out, lineterminator="\r\n").writerow(row)
     return out.getvalue()
+
+
+def offerings_csv_of(parts: dict[str, CourseData]) -> str:
+    rows = [row for course_id in sorted(parts) for row in parts[course_id].rows]
+    rows.sort(key=lambda row: row[0])  # stable: by course id, then class order, within a day
+    return _csv_line(CSV_COLUMNS) + "".join(line for _, line in rows)
 
 
 # --- iCalendar ---------------------------------------------------------------------------------
@@ -216,15 +222,15 @@ def ics_text(value: str) -> str:
 def fold(line: str) -> Iterator[str]:
     """An RFC 5545 content line folded into physical lines of at most 75 octets of UTF-8
     (continuations start with a space, which counts), never inside a multi-byte character."""
-    chunk, size, limit = [], 0, ICS_LINE_OCTETS
-    for char in line:
-        octets = len(char.encode("utf-8"))
-        if size + octets > limit:
-            yield "".join(chunk)
-            chunk, size, limit = [" "], 1, ICS_LINE_OCTETS
-        chunk.append(char)
-        size += octets
-    yield "".join(chunk)
+    data = line.encode("utf-8")
+    start, limit, prefix = 0, ICS_LINE_OCTETS, ""
+    while len(data) - start > limit:
+        end = start + limit
+        while data[end] & 0xC0 == 0x80:  # a continuation byte: step back to the character
+            end -= 1
+        yield prefix + data[start:end].decode("utf-8")
+        start, limit, prefix = end, ICS_LINE_OCTETS - 1, " "
+    yield prefix + data[start:].decode("utf-8")
 
 
 def _ics_date(value: date) -> str:
@@ -252,14 +258,13 @@ def _description(catalogue: Catalogue, offering: Offering, today: date, url: str
 
 
 def _event(
-    catalogue: Catalogue, course: Course, offering: Offering, today: date, base_url: str, uid: str
+    catalogue: Catalogue, course: Course, offering: Offering, today: date, base_url: str
 ) -> list[str]:
-    assert offering.start is not None  # upcoming() gives only classes with a start
+    """An event's lines after BEGIN:VEVENT and its UID."""
+    assert offering.start is not None  # only classes with a start are in the calendar
     url = course_url(base_url, course.id)
     last_day = offering.end or offering.start
     lines = [
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
         f"DTSTAMP:{_ics_date(course.last_verified)}T000000Z",
         f"DTSTART;VALUE=DATE:{_ics_date(offering.start)}",
         f"DTEND;VALUE=DATE:{_ics_date(last_day + timedelta(days=1))}",
@@ -294,12 +299,21 @@ def calendar_ics(
     """Upcoming classes as all-day events, for the whole country or one region (by its name,
     e.g. "Region Syddanmark"), to subscribe to in a calendar app. UIDs are stable across
     builds so a subscribed calendar updates events instead of duplicating them."""
+    return calendar_ics_of(course_data(catalogue, today, base_url), region)
+
+
+def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> str:
     if region is not None and region not in regions().values():
         raise ValueError(f"unknown region {region!r}")
     name = f"{NAME} – hold i {region}" if region else f"{NAME} – kommende hold"
-    pairs = upcoming(catalogue, today, region=region)
-    uids = _unique(f"{c.id}-{o.provider}-{_iso(o.start)}@evu-kataloget" for c, o in pairs)
-    lines = [
+    chosen = [
+        event
+        for course_id in sorted(parts)
+        for event in parts[course_id].events
+        if region is None or event.region == region
+    ]
+    chosen.sort(key=lambda event: event.start)  # stable: by course id within a day
+    head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//EVU-kataloget//DA",
@@ -307,10 +321,72 @@ def calendar_ics(
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{ics_text(name)}",
     ]
-    for (course, offering), uid in zip(pairs, uids, strict=True):
-        lines += _event(catalogue, course, offering, today, base_url, uid)
-    lines.append("END:VCALENDAR")
+    uids = _unique(event.uid for event in chosen)
+    return (
+        _folded(head)
+        + "".join(
+            _folded(["BEGIN:VEVENT", f"UID:{uid}"]) + event.text
+            for event, uid in zip(chosen, uids, strict=True)
+        )
+        + _folded(["END:VCALENDAR"])
+    )
+
+
+def _folded(lines: Iterable[str]) -> str:
     return "".join(physical + "\r\n" for line in lines for physical in fold(line))
+
+
+# --- Each course's share of the files -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """An upcoming class in the calendars; `text` holds its folded lines after the UID."""
+
+    region: str | None
+    start: date
+    uid: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CourseData:
+    """One course's share of the open-data files, so that a rebuild redoes only the courses
+    whose file changed (with the same lists, day and base URL)."""
+
+    json: str
+    rows: tuple[tuple[str, str], ...]  # (start date, CSV line) per class
+    events: tuple[Event, ...]
+
+
+def course_data(catalogue: Catalogue, today: date, base_url: str) -> dict[str, CourseData]:
+    return {c.id: course_part(c, catalogue, today, base_url) for c in catalogue.courses.values()}
+
+
+def course_part(course: Course, catalogue: Catalogue, today: date, base_url: str) -> CourseData:
+    record = json.dumps(course_record(course, today, base_url), ensure_ascii=False)
+    rows = tuple(
+        (_iso(o.start), _csv_line(offering_row(catalogue, course, o, today, base_url)))
+        for o in course.offerings
+    )
+    events = []
+    for offering in course.offerings:
+        start = offering.start
+        if start is None or start < today:
+            continue
+        if offering_status(offering, today) is Status.CANCELLED:
+            continue
+        where = offering_place(offering)
+        lines = _event(catalogue, course, offering, today, base_url)
+        events.append(
+            Event(
+                where.region if where else None,
+                start,
+                f"{course.id}-{offering.provider}-{_iso(start)}@evu-kataloget",
+                _folded(lines),
+            )
+        )
+    return CourseData(record, rows, tuple(events))
 
 
 # --- Atom --------------------------------------------------------------------------------------

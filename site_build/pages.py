@@ -8,6 +8,7 @@ and the renderer stays a loop.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +22,7 @@ from catalogue.derive import (
     offering_place,
     path_totals,
 )
-from catalogue.model import Catalogue, Course, Kind, Offering, Venue
+from catalogue.model import Catalogue, Course, Kind, Offering, Provider, Venue
 from catalogue.stats import merit_unknown, stats
 from site_build import text, urls
 from site_build.opendata import script_safe_json
@@ -35,11 +36,27 @@ SOON = timedelta(days=92)
 
 @dataclass(frozen=True)
 class Page:
+    """A page to render. Its template sees `context`, the reference lists and career paths,
+    and of the courses only those in `courses` (looked up by id), so that `site_build.keys`
+    can tell from these alone whether the page changed."""
+
     address: str
     template: str
     title: str
     context: dict[str, Any] = field(default_factory=dict)
     crumbs: Crumbs = HOME
+    courses: dict[str, Course] = field(default_factory=dict)
+
+
+class Lazy:
+    """A value computed only if a page is rendered: `function(*arguments)`, as markup."""
+
+    def __init__(self, function: Callable[..., str], *arguments: Any) -> None:
+        self.function = function
+        self.arguments = arguments
+
+    def __html__(self) -> str:
+        return self.function(*self.arguments)
 
 
 @dataclass(frozen=True)
@@ -281,6 +298,7 @@ def _path_pages(catalogue: Catalogue) -> list[Page]:
                 "next": [catalogue.paths[p] for p in path.next],
             },
             (*HOME, ("Karriereveje", urls.home() + "#karriereveje")),
+            {c: catalogue.courses[c] for step in path.steps for c in step.courses},
         )
         for path in catalogue.paths.values()
     ]
@@ -348,14 +366,14 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
         )[:10],
         "topic": _counts([catalogue.topics[t].name for c in courses for t in c.topics])[:10],
     }
-    context = {
-        "region": region,
-        "filters": filters,
+    context = {"region": region, "filters": filters, "calendar": urls.calendar(region)}
+    # The overview (charts) and the script's data (all rows) are on the first page alone.
+    overview = {
         "charts": charts,
-        "calendar": urls.calendar(region),
+        "rows_json": Lazy(rows_json, catalogue.providers, rows, urls.root_of(base)),
     }
-    main = {**context, "active": None, "rows_json": rows_json(catalogue, rows, urls.root_of(base))}
-    pages = _paged(base, "region.html", region, main, rows, (*HOME, ("Regioner", "#regioner")))
+    crumbs = (*HOME, ("Regioner", "#regioner"))
+    pages = _paged(base, "region.html", region, {**context, "active": None}, rows, crumbs, overview)
     chosen: dict[tuple[str, str], list[Row]] = {}
     for row in rows:  # one pass: each row joins the filter pages of its kind, professions, topics
         course = row.course
@@ -367,7 +385,7 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
             chosen.setdefault(key, []).append(row)
     for facet, options in filters.items():
         for value, label in options:
-            active = {**context, "active": (facet, value, label), "rows_json": None}
+            active = {**context, "active": (facet, value, label)}
             pages.extend(
                 _paged(
                     f"{base}{facet}/{value}/",
@@ -388,31 +406,31 @@ def _paged(
     context: dict[str, Any],
     rows: list[Row],
     crumbs: Crumbs,
+    first: dict[str, Any] | None = None,
 ) -> list[Page]:
-    """A table split into pages of ROWS_PER_PAGE rows: `address`, then `address`side/2/ …"""
+    """A table split into pages of ROWS_PER_PAGE rows: `address`, then `address`side/2/ …;
+    the `first` page alone gets the extra context `first` (the others get None for it)."""
     count = max(1, -(-len(rows) // ROWS_PER_PAGE))
     addresses = [address if n == 1 else f"{address}side/{n}/" for n in range(1, count + 1)]
+    first = first or {"rows_json": None}
     pages = []
     for n, here in enumerate(addresses, start=1):
         chunk = rows[(n - 1) * ROWS_PER_PAGE : n * ROWS_PER_PAGE]
         pager = {"number": n, "count": count, "addresses": addresses, "total": len(rows)}
-        named = title if n == 1 else f"{title} (side {n} af {count})"
+        extra = first if n == 1 else dict.fromkeys(first)
         pages.append(
             Page(
                 here,
                 template,
-                named,
-                # The first page alone carries the overview and the script's data.
-                {**context, "rows": chunk, "pager": pager}
-                if n == 1
-                else {**context, "rows": chunk, "pager": pager, "rows_json": None},
+                title if n == 1 else f"{title} (side {n} af {count})",
+                {**context, **extra, "rows": chunk, "pager": pager},
                 crumbs if n == 1 else (*crumbs, (title, address)),
             )
         )
     return pages
 
 
-def rows_json(catalogue: Catalogue, rows: list[Row], root: str) -> str:
+def rows_json(providers: dict[str, Provider], rows: list[Row], root: str) -> str:
     """All rows of a region as JSON for the page's script, which filters them instantly;
     every text is preformatted here so the script only copies text into cells."""
     return script_safe_json(
@@ -427,7 +445,7 @@ def rows_json(catalogue: Catalogue, rows: list[Row], root: str) -> str:
                 "start": str(text.dato(r.start)) if r.start else "Ingen dato offentliggjort",
                 "snart": r.soon,
                 "sted": f"{r.place}, {r.kommune}",
-                "udbyder": catalogue.providers[r.provider].name,
+                "udbyder": providers[r.provider].name,
                 "udbyderhref": root + urls.provider(r.provider),
                 "pris": str(text.kroner(r.price)) if r.price is not None else "oplysning mangler",
             }

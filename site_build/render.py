@@ -4,6 +4,7 @@ site works from any folder or host."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ def environment(today: date) -> jinja2.Environment:
 
 def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_url: str) -> str:
     root = urls.root_of(page.address)
+    catalogue = replace(catalogue, courses=page.courses)  # what the page's key covers
     context: dict[str, Any] = {
         **page.context,
         "page": page,

@@ -233,7 +233,8 @@ class Elements(HTMLParser):
 def test_build_cleans_up_after_itself(small: Path, tmp_path: Path) -> None:
     build(small, tmp_path / "site", today=TODAY)
     build(small, tmp_path / "site", today=TODAY)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["courses", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".evu-cache", "courses", "site"]
+    assert [p.name for p in (tmp_path / ".evu-cache").iterdir()] == ["site.pickle"]
     shutil.rmtree(tmp_path / "site")
 
 

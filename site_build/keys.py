@@ -1,0 +1,69 @@
+"""Content keys of pages: a hash of everything a page can show, so a rebuild renders only the
+pages whose key changed.
+
+A page shows its own context and the reference lists (providers, professions, topics) and
+career paths, which templates may look up by id. The lists, the paths, the templates, the
+code, the day and the base URL make up the `salt` shared by every key. Everything else reaches
+a template only through the page's context or `Page.courses` (the renderer hides all other
+courses), and is encoded here: a course by its id and the hash of its file, any other value by
+its contents. A missed dependency would leave a stale page; `tests/test_incremental.py` builds
+changed catalogues incrementally and compares every byte with a fresh build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider, Topic
+from site_build.pages import Lazy, Page
+
+_LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
+
+
+class Keys:
+    """Computes page keys; `digests` maps course id → hash of the course's file."""
+
+    def __init__(self, salt: str, digests: dict[str, str]) -> None:
+        self.salt = salt
+        self.digests = digests
+        self.memo: dict[int, str] = {}  # id(value) → encoding, for values shared by pages
+
+    def __call__(self, page: Page) -> str:
+        text = self.encode(
+            (page.address, page.template, page.title, page.crumbs, page.context, page.courses)
+        )
+        return hashlib.blake2b((self.salt + text).encode(), digest_size=16).hexdigest()
+
+    def encode(self, value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            return repr(value)
+        if value is None or kind in (int, float, bool) or isinstance(value, Enum | date):
+            return repr(value)
+        if kind in (list, tuple):
+            return "[" + ",".join(map(self.encode, value)) + "]"
+        if kind is dict or isinstance(value, dict):
+            pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
+            return "{" + ",".join(pairs) + "}"
+        found = self.memo.get(id(value))
+        if found is not None:
+            return found
+        if kind is Course:
+            found = f"C({value.id},{self.digests[value.id]})"
+        elif isinstance(value, _LISTED):
+            found = f"{kind.__name__}({value.id})"
+        elif isinstance(value, Lazy):
+            found = f"L({value.function.__qualname__},{self.encode(value.arguments)})"
+        elif isinstance(value, Catalogue):
+            raise TypeError("pages must not carry the whole catalogue; name what they show")
+        elif dataclasses.is_dataclass(value):
+            fields = (self.encode(getattr(value, f.name)) for f in dataclasses.fields(value))
+            found = f"{kind.__name__}(" + ",".join(fields) + ")"
+        else:
+            raise TypeError(f"cannot key a {kind.__name__} in a page")
+        self.memo[id(value)] = found
+        return found

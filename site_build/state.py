@@ -1,0 +1,58 @@
+"""What a build keeps for the next one: parsed files, page keys and each course's open data.
+
+Kept in `.evu-cache/<site folder name>.pickle` beside the site folder (never inside it, so it
+is not published). It only saves work: a missing, unreadable or outdated state means a full
+build, never a wrong one. The file is written by this program alone; do not put one from
+elsewhere in its place (it is a pickle).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from catalogue.load import ParseCache
+from site_build.opendata import CourseData
+
+log = logging.getLogger(__name__)
+VERSION = 1
+
+
+@dataclass
+class State:
+    code: str = ""  # fingerprint of the code and templates that made it
+    salt: str = ""  # code, day, base URL, reference lists and paths: see `site_build.keys`
+    parsed: ParseCache = field(default_factory=dict)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (key, sha256)
+    data: dict[str, tuple[str, CourseData]] = field(default_factory=dict)  # course → (sha, data)
+
+
+def state_file(out: Path) -> Path:
+    out = out.resolve()
+    return out.parent / ".evu-cache" / f"{out.name}.pickle"
+
+
+def read_state(out: Path) -> State:
+    try:
+        with state_file(out).open("rb") as stream:
+            version, state = pickle.load(stream)
+        if version == VERSION and isinstance(state, State):
+            return state
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # any damage to a cache only costs a full build
+        log.warning("ignoring the build cache %s: %s", state_file(out), exc)
+    return State()
+
+
+def write_state(out: Path, state: State) -> None:
+    target = state_file(out)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    with os.fdopen(handle, "wb") as stream:
+        pickle.dump((VERSION, state), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, target)

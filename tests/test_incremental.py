@@ -1,0 +1,101 @@
+"""Incremental builds: after each kind of change, a rebuild of the old site must equal a fresh
+build byte for byte, while rendering only the pages the change reaches."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+from conftest import BUNDLED, TODAY
+from site_build.build import build
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def edit(path: Path, pattern: str, replacement: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
+    assert changed != text, f"{pattern} not found in {path}"
+    path.write_text(changed, encoding="utf-8")
+
+
+def unreferenced_course(root: Path) -> Path:
+    """A course file whose id no other file mentions, so it can be deleted validly."""
+    texts = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
+    for path in sorted(root.glob("*.yaml")):
+        if not any(path.stem in text for other, text in texts.items() if other != path):
+            return path
+    raise AssertionError("every course is referenced")
+
+
+def test_incremental_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
+    root = tmp_path / "courses"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    first = build(root, out, today=TODAY)
+    assert first.rendered == first.pages
+    step = next(iter(sorted((root / "paths").glob("*.yaml"))))
+    in_path = re.search(r"courses: \[([^,\]]+)", step.read_text(encoding="utf-8"))
+    assert in_path is not None
+    with_class = next(p for p in sorted(root.glob("*.yaml")) if "  - provider:" in p.read_text())
+    gone = unreferenced_course(root)
+    changes = {
+        "a course in a career path gets a new title": lambda: edit(
+            root / f"{in_path[1].strip()}.yaml", r"^title: .*$", 'title: "Helt ny titel"'
+        ),
+        "a class moves to another region": lambda: edit(
+            with_class, r'postnummer: "?\d{4}"?', 'postnummer: "9000"'
+        ),
+        "a new course": lambda: (root / "ny-test-kursus.yaml").write_text(
+            re.sub(r"^id: .*$", "id: ny-test-kursus", gone.read_text(), count=1, flags=re.M),
+            encoding="utf-8",
+        ),
+        "a course is deleted": gone.unlink,
+        "a provider is renamed": lambda: edit(
+            root / "lists" / "providers.yaml", r"^  name: .*$", "  name: Omdøbt udbyder"
+        ),
+    }
+    for number, (change, make) in enumerate(changes.items()):
+        make()
+        again = build(root, out, today=TODAY)
+        fresh = build(root, tmp_path / f"fresh-{number}", today=TODAY)
+        assert files(out) == files(fresh.out), change
+        if change == "a provider is renamed":  # a reference list reaches every page
+            assert again.rendered == again.pages, change
+        else:
+            assert 0 < again.rendered < again.pages / 4, change
+    next_day = build(root, out, today=TODAY + timedelta(days=1))
+    assert files(out) == files(build(root, tmp_path / "fresh-day", TODAY + timedelta(days=1)).out)
+    assert next_day.rendered == next_day.pages  # "soon" and statuses depend on the day
+
+
+def test_damaged_build_cache_means_a_full_build(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    (tmp_path / ".evu-cache" / "site.pickle").write_bytes(b"not a pickle")
+    (small / "kraeft.yaml").write_text(
+        (small / "kraeft.yaml").read_text(encoding="utf-8").replace("46000", "47000"),
+        encoding="utf-8",
+    )
+    again = build(small, out, today=TODAY)
+    assert again.rendered == again.pages
+    assert files(out) == files(build(small, tmp_path / "fresh", today=TODAY).out)
+
+
+def test_a_page_deleted_by_hand_is_rendered_again(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    page = out / "kurser" / "kraeft" / "index.html"
+    expected = page.read_bytes()
+    page.unlink()
+    (small / "demens-amu.yaml").write_text(
+        (small / "demens-amu.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    build(small, out, today=TODAY)
+    assert page.read_bytes() == expected
