@@ -48,7 +48,7 @@ def test_user_agent_names_the_project_and_a_contact_url(site: HTTPServer) -> Non
 
 
 def test_robots_txt_disallow_is_obeyed_without_requesting_the_page(site: HTTPServer) -> None:
-    with pytest.raises(FetchError, match="disallowed by robots.txt"):
+    with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
         Fetcher(FAST).get(site.url_for("/privat/kursus"))
     assert paths(site) == ["/robots.txt"]
 
@@ -70,7 +70,7 @@ def test_missing_robots_txt_allows_everything(httpserver: HTTPServer) -> None:
 
 def test_unreachable_robots_txt_means_nothing_is_fetched(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("", status=503)
-    with pytest.raises(FetchError, match="disallowed by robots.txt"):
+    with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
         Fetcher(FAST, sleep=Sleeps()).get(httpserver.url_for("/side"))
     assert "/side" not in paths(httpserver)
 
@@ -133,7 +133,7 @@ def test_redirect_is_followed_and_its_target_checked_against_robots(site: HTTPSe
     fetcher = Fetcher(FAST)
     page = fetcher.get(site.url_for("/gammel"))
     assert (page.text, page.final_url) == ("ny side", site.url_for("/ny"))
-    with pytest.raises(FetchError, match="disallowed by robots.txt"):
+    with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
         fetcher.get(site.url_for("/til-privat"))
     assert "/privat/x" not in paths(site)
 

@@ -9,6 +9,7 @@ below are the adapter's assumption and the one place to correct against a live p
 from __future__ import annotations
 
 from typing import Any
+
 from scrapers.adapters.modulepage import POSTNUMMER_IN_ADDRESS
 from scrapers.fetch import Page
 from scrapers.records import (
