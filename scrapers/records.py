@@ -48,8 +48,8 @@ class Scraped:
 
 
 def soup(page: Page) -> BeautifulSoup:
-    """Parse HTML leniently (html.parser copes with unclosed and misnested tags)."""
-    return BeautifulSoup(page.text, "html.parser")
+    """Parse HTML as browsers do: html5lib follows the HTML5 rules for unclosed tags."""
+    return BeautifulSoup(page.text, "html5lib")
 
 
 def text_of(node: Tag | None) -> str:

@@ -93,11 +93,13 @@ def _full(record: dict[str, Any]) -> bool:
 
 
 def parse(page: Page) -> list[Scraped]:
-    numbers = parse_qs(urlsplit(page.url).query).get(AMU_NUMBER_PARAM)
+    query = parse_qs(urlsplit(page.url).query)
+    numbers = query.get(AMU_NUMBER_PARAM)
     if not numbers or not numbers[0].isdigit() or len(numbers[0]) != 5:
         raise LayoutChanged(page.url, f"the address has no 5-digit '{AMU_NUMBER_PARAM}'")
     amu_number = numbers[0]
-    page_number = int((parse_qs(urlsplit(page.url).query).get("pageCount") or ["1"])[0] or 1)
+    page_text = (query.get("pageCount") or ["1"])[0]
+    page_number = int(page_text) if page_text.isdigit() else 1
     try:
         data = json.loads(page.text)
     except ValueError as exc:
