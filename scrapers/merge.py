@@ -5,7 +5,9 @@ class (`<catalogue>/.scraped/<source>.json`, committed with the pull request). A
 updated only when the file still holds exactly that value, or when the field is empty and the
 scraper never wrote it. Anything else is a maintainer's value and is kept (the report shows
 what the source says instead). A class the scraper wrote that the source no longer lists is
-marked `status: ended`, never deleted; a course is never deleted.
+marked `status: ended`, never deleted; a course is never deleted. A course the catalogue lacks
+is proposed in the change report as a draft, never written (only a maintainer can say whom it
+is for).
 
 Everything here works on plain data (course files as loaded from YAML); nothing is written.
 """
@@ -99,20 +101,46 @@ def _merge_value(
     label: str,
     report: Report,
 ) -> bool:
-    """Apply one scraped value under the ownership rule; True when `target` changed."""
+    """Apply one scraped value (None: the source no longer states it) under the ownership
+    rule; True when `target` changed."""
     current = plain(target.get(key))
     wanted = plain(new)
     last = owned.get(key, MISSING)
     if current == wanted:
-        owned[key] = wanted
+        if wanted is None:
+            owned.pop(key, None)
+        else:
+            owned[key] = wanted
         return False
     if (last is not MISSING and current == last) or (last is MISSING and current is None):
-        target[key] = new
-        owned[key] = wanted
+        if new is None:
+            del target[key]
+            owned.pop(key, None)
+        else:
+            target[key] = new
+            owned[key] = wanted
         report.changed(label, key, current, wanted)
         return True
-    report.kept(label, key, current, wanted)
+    if new is not None or last is not MISSING:
+        report.kept(label, key, current, wanted)
     return False
+
+
+def _merge_fields(
+    target: dict[str, Any],
+    scraped: dict[str, Any],
+    owned: dict[str, Any],
+    label: str,
+    report: Report,
+    complete: bool,
+) -> bool:
+    """Merge every field the source states. When `complete` (a class record, which states all
+    it knows), a field the scraper wrote before and the source no longer states is removed."""
+    changed = False
+    dropped = [k for k in list(owned) if k not in scraped and k != "source"] if complete else []
+    for key in [*scraped, *dropped]:
+        changed |= _merge_value(target, key, scraped.get(key), owned, label, report)
+    return changed
 
 
 @dataclass
@@ -155,9 +183,7 @@ def merge(
     for record in records:
         course_id = catalogue.find(record.match)
         if course_id is None:
-            course_id = _add_course(catalogue, record, state, today, report)
-            if course_id:
-                changed.add(course_id)
+            _propose_course(catalogue, record, today, report)
             continue
         if _update_course(catalogue, course_id, record, state, today, report):
             changed.add(course_id)
@@ -188,44 +214,43 @@ def _resolve_providers(
     return resolved
 
 
-def _add_course(
-    catalogue: Catalogue, record: Scraped, state: State, today: date, report: Report
-) -> str | None:
+def _propose_course(catalogue: Catalogue, record: Scraped, today: date, report: Report) -> None:
+    """A course the catalogue lacks is proposed in the report, not written: only a maintainer
+    can say whom it is for (professions or a broad audience), which the catalogue requires."""
+    from catalogue.yamlfmt import dumps
+
     if record.new_course is None:
         if record.offerings or record.fields.get("title"):
             report.error(
                 record.url,
                 "no course in the catalogue names this page as a source; add the course first",
             )
-        return None
+        return
     title = str(record.fields.get("title", ""))
     amu = record.fields.get("amu_number")
     course_id = slug(f"amu-{amu}-{title}" if amu else title)
-    if not course_id or course_id in catalogue.courses:
-        report.error(record.url, f"cannot add '{title}': the id '{course_id}' is taken")
-        return None
     offerings = _resolve_providers(catalogue, record, report)
     providers = list(record.new_course.get("providers", []))
     for offering in offerings:
         offering["source"] = _source(record, today)
         if offering["provider"] not in providers:
             providers.append(offering["provider"])
-    data: dict[str, Any] = {
+    draft: dict[str, Any] = {
         "id": course_id,
         **record.new_course,
         **record.fields,
-        "providers": providers,
+        **({"providers": providers} if providers else {}),
         "sources": [_source(record, today)],
         "last_verified": today,
     }
     if offerings:
-        data["offerings"] = offerings
-    catalogue.courses[course_id] = data
-    owned = state.of(course_id)
-    owned["fields"] = {k: plain(v) for k, v in record.fields.items()}
-    owned["offerings"] = {offering_key(o): plain(o) for o in offerings}
-    report.added(course_id, title, record.url, record.lead, [describe(o) for o in offerings])
-    return course_id
+        draft["offerings"] = offerings
+    taken = (
+        f" (the id '{course_id}' is taken: choose another)"
+        if course_id in catalogue.courses
+        else ""
+    )
+    report.proposed(course_id, title, record.url, record.lead, dumps(draft, "course"), taken)
 
 
 def _update_course(
@@ -239,8 +264,7 @@ def _update_course(
     course = catalogue.courses[course_id]
     owned = state.of(course_id)
     changed = False
-    for key, value in record.fields.items():
-        changed |= _merge_value(course, key, value, owned["fields"], course_id, report)
+    changed |= _merge_fields(course, record.fields, owned["fields"], course_id, report, False)
     offerings = course.setdefault("offerings", [])
     by_key = {offering_key(o): o for o in offerings}
     seen = set()
@@ -251,8 +275,7 @@ def _update_course(
         if key in by_key:
             target = by_key[key]
             last = owned["offerings"].setdefault(key, {})
-            for name, value in scraped.items():
-                changed |= _merge_value(target, name, value, last, label, report)
+            changed |= _merge_fields(target, scraped, last, label, report, True)
             continue
         if key in owned["offerings"]:
             report.kept(label, "class", "removed or moved by hand", "listed at the source")

@@ -19,19 +19,23 @@ def _value(value: Any) -> str:
 
 
 @dataclass
-class Added:
+class Proposed:
+    """A course the source publishes and the catalogue lacks, with a draft file."""
+
     course_id: str
     title: str
     url: str
     lead: str | None
-    classes: list[str]
+    draft: str
+    note: str
 
 
 @dataclass
 class Report:
     source: str
     pages: int = 0
-    added_courses: list[Added] = field(default_factory=list)
+    added_classes: list[str] = field(default_factory=list)
+    proposed_courses: list[Proposed] = field(default_factory=list)
     changes: dict[str, list[str]] = field(default_factory=dict)  # label → lines
     gone_classes: list[str] = field(default_factory=list)
     kept_values: list[str] = field(default_factory=list)
@@ -39,16 +43,16 @@ class Report:
 
     # -- recording ---------------------------------------------------------------------------
 
-    def added(
-        self, course_id: str, title: str, url: str, lead: str | None, classes: list[str]
+    def proposed(
+        self, course_id: str, title: str, url: str, lead: str | None, draft: str, note: str
     ) -> None:
-        self.added_courses.append(Added(course_id, title, url, lead, classes))
+        self.proposed_courses.append(Proposed(course_id, title, url, lead, draft, note))
 
     def changed(self, label: str, key: str, old: Any, new: Any) -> None:
         self.changes.setdefault(label, []).append(f"`{key}`: {_value(old)} → {_value(new)}")
 
     def class_added(self, course_id: str, what: str) -> None:
-        self.changes.setdefault(course_id, []).append(f"new class: {what}")
+        self.added_classes.append(f"{course_id}: {what}")
 
     def gone(self, course_id: str, what: str) -> None:
         self.gone_classes.append(f"{course_id}: {what} (marked ended)")
@@ -65,34 +69,42 @@ class Report:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.added_courses or self.changes or self.gone_classes)
+        return bool(self.added_classes or self.changes or self.gone_classes)
 
     def summary(self) -> str:
-        changed = len(self.changes)
         return (
-            f"{self.source}: {self.pages} page(s) read; {len(self.added_courses)} course(s) "
-            f"added, {changed} changed, {len(self.gone_classes)} class(es) gone, "
-            f"{len(self.kept_values)} maintainer value(s) kept, {len(self.errors)} error(s)"
+            f"{self.source}: {self.pages} page(s) read; {len(self.added_classes)} class(es) "
+            f"added, {len(self.changes)} course(s) or class(es) changed, "
+            f"{len(self.gone_classes)} class(es) gone, {len(self.proposed_courses)} new "
+            f"course(s) proposed, {len(self.kept_values)} maintainer value(s) kept, "
+            f"{len(self.errors)} error(s)"
         )
 
     def markdown(self) -> str:
         lines = [f"## Scraper `{self.source}`", "", self.summary(), ""]
-        if self.added_courses:
-            lines += ["### Added", ""]
-            for a in self.added_courses:
-                lines.append(f"- `{a.course_id}`: {a.title} ({a.url})")
-                lines += [f"  - class: {c}" for c in a.classes]
-                if a.lead:
-                    lines.append(
-                        f"  - lead text at the source, for writing `description`: {a.lead}"
-                    )
-            lines.append("")
+        if self.added_classes:
+            lines += ["### Added", "", *[f"- {item}" for item in self.added_classes], ""]
         if self.changes:
             lines += ["### Changed", ""]
             for label, items in self.changes.items():
                 lines.append(f"- `{label}`")
                 lines += [f"  - {item}" for item in items]
             lines.append("")
+        if self.proposed_courses:
+            lines += [
+                "### New at the source (not added)",
+                "",
+                "The catalogue has no course for these pages. A maintainer adds one by hand: "
+                "copy the draft into `courses/<id>.yaml`, name `professions` (or set "
+                "`audience_broad: true`), `topics` and a `description` in our own words.",
+                "",
+            ]
+            for p in self.proposed_courses:
+                lines.append(f"- `{p.course_id}`: {p.title} ({p.url}){p.note}")
+                if p.lead:
+                    lines.append(f"  - lead text at the source: {p.lead}")
+                lines += ["", "  ```yaml", *[f"  {line}" for line in p.draft.splitlines()]]
+                lines += ["  ```", ""]
         for title, items in (
             ("Gone", self.gone_classes),
             ("Kept (maintainers' values the source contradicts)", self.kept_values),

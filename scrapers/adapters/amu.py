@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from scrapers.fetch import Page
 from scrapers.records import LayoutChanged, Scraped, iso_date, parse_kroner
@@ -37,6 +37,14 @@ MODES = {
 def search_url(amu_number: str, page: int = 1) -> str:
     query = {AMU_NUMBER_PARAM: amu_number, "level": "-", "type": "AMU", "pageCount": str(page)}
     return f"{SEARCH}?{urlencode(query)}"
+
+
+def _page(url: str, number: int) -> str:
+    """The same search on page `number`."""
+    parts = urlsplit(url)
+    query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    query["pageCount"] = str(number)
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _text(record: dict[str, Any], key: str) -> str | None:
@@ -124,6 +132,6 @@ def parse(page: Page) -> list[Scraped]:
             complete_offerings=True,
             new_course={"kind": "amu", "scope": "whole", "ects": "none"} if records else None,
             # The portal pages its answer; the next page is read until one comes back empty.
-            next_url=search_url(amu_number, page_number + 1) if records else None,
+            next_url=_page(page.url, page_number + 1) if records else None,
         )
     ]
