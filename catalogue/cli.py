@@ -108,7 +108,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_scrape(args: argparse.Namespace) -> int:
     from catalogue.progress import progress_bar
     from scrapers.adapters import ADAPTERS
-    from scrapers.fetch import Fetcher, Politeness
+    from scrapers.fetch import CONTACT_URL, Fetcher, Politeness, user_agent
     from scrapers.run import scrape
 
     if args.source not in ADAPTERS:
@@ -116,7 +116,11 @@ def cmd_scrape(args: argparse.Namespace) -> int:
         raise UsageError(f"evu scrape: unknown source '{args.source}' (choose from {names})")
     if args.limit is not None and args.limit < 1:
         raise UsageError("evu scrape: --limit must be 1 or more")
-    fetcher = Fetcher(Politeness(delay=args.delay), None if args.dry_run else args.cache)
+    fetcher = Fetcher(
+        Politeness(delay=args.delay),
+        None if args.dry_run else args.cache,
+        user_agent=user_agent(os.environ.get("EVU_SCRAPER_CONTACT", CONTACT_URL)),
+    )
     outcome = scrape(
         args.source,
         args.path,

@@ -27,8 +27,16 @@ from scrapers.decode import decode
 
 log = logging.getLogger(__name__)
 
+# Where a site owner can reach the project; the nightly workflow sets EVU_SCRAPER_CONTACT to the
+# repository's address.
 CONTACT_URL = "https://github.com/evu-kataloget/evu-kataloget"
-USER_AGENT = f"EVU-kataloget-scraper/0.1 (+{CONTACT_URL})"
+
+
+def user_agent(contact: str = CONTACT_URL) -> str:
+    return f"EVU-kataloget-scraper/0.1 (+{contact})"
+
+
+USER_AGENT = user_agent()
 ROBOTS_AGENT = "EVU-kataloget-scraper"  # the token robots.txt rules are matched against
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
