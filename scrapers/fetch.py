@@ -221,6 +221,11 @@ class Fetcher:
             if attempt == p.retries:
                 tries = "try" if p.retries == 0 else "tries"
                 raise FetchError(url, f"{problem} ({p.retries + 1} {tries})")
+            if asked is not None and asked > p.max_wait:
+                # Asking again sooner than the site wants is not polite: give up for this run.
+                raise FetchError(
+                    url, f"{problem}: asked to wait {asked:g} s (more than {p.max_wait:g} s)"
+                )
             wait = min(max(p.backoff * 2**attempt, asked or 0.0), p.max_wait)
             log.info("%s: %s; retrying in %.1f s", url, problem, wait)
             self._sleep(wait)

@@ -210,6 +210,11 @@ def _resolve_providers(
                 )
                 continue
             offering["provider"] = provider
+        if not offering.get("provider"):
+            report.error(
+                record.url, f"class starting {plain(offering.get('start'))} skipped: no provider"
+            )
+            continue
         resolved.append(offering)
     return resolved
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import email.utils
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,25 @@ def test_429_waits_as_long_as_retry_after_says(site: HTTPServer) -> None:
     assert page.text == "ok"
     assert sleeps.waits == [7.0]  # Retry-After, not the 0.01 s backoff
     assert paths(site) == ["/robots.txt", "/side", "/side"]
+
+
+def test_retry_after_as_an_http_date(site: HTTPServer) -> None:
+    when = email.utils.format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    site.expect_oneshot_request("/side").respond_with_data(
+        "", status=503, headers={"Retry-After": when}
+    )
+    site.expect_request("/side").respond_with_data("ok")
+    sleeps = Sleeps()
+    assert Fetcher(FAST, sleep=sleeps).get(site.url_for("/side")).text == "ok"
+    assert len(sleeps.waits) == 1 and 25 < sleeps.waits[0] <= 30
+
+
+def test_retry_after_longer_than_the_longest_wait_gives_up(site: HTTPServer) -> None:
+    site.expect_request("/side").respond_with_data("", status=429, headers={"Retry-After": "3600"})
+    sleeps = Sleeps()
+    with pytest.raises(FetchError, match=r"HTTP 429: asked to wait 3600 s \(more than 120 s\)"):
+        Fetcher(Politeness(delay=0, retries=3), sleep=sleeps).get(site.url_for("/side"))
+    assert sleeps.waits == [] and paths(site).count("/side") == 1
 
 
 def test_500_then_success_backs_off_exponentially(site: HTTPServer) -> None:

@@ -299,3 +299,51 @@ def test_class_status_follows_the_source_while_the_scraper_owns_it(
             "`status`: full → (empty)"
         ]
     }
+
+
+def test_course_field_edited_by_hand_after_a_scrape_is_kept(
+    small: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/uddannelser/kraeft").respond_with_data(
+        UGDK_PAGE.read_bytes(), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for("/uddannelser/kraeft")
+    path = small / "kraeft.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
+        encoding="utf-8",
+    )
+    run(small, "ugdk", url)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("price_note: SU", "price_note: SU kan ikke søges"), "utf-8")
+    outcome = run(small, "ugdk", url)
+    assert course(small, "kraeft")["price_note"] == "SU kan ikke søges"
+    assert "kraeft `price_note`: kept SU kan ikke søges; the source says SU" in (
+        outcome.report.kept_values
+    )
+    assert outcome.files == {}
+
+
+def test_schema_org_classes_join_the_course_that_names_the_page(
+    small: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/kraeft").respond_with_data(
+        (FIXTURES / "microdata_course.html").read_bytes(), content_type="text/html"
+    )
+    url = httpserver.url_for("/kraeft")
+    path = small / "kraeft.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
+        encoding="utf-8",
+    )
+    outcome = run(small, "jsonld", url)
+    assert not outcome.failed, outcome.report.errors
+    offerings = course(small, "kraeft")["offerings"]
+    assert [(o["provider"], o["postnummer"], str(o["start"])) for o in offerings] == [
+        ("kp", "2200", "2027-02-01"),
+        ("kp", "2200", "2027-09-01"),
+    ]
+    # The provider's name on the page resolved to its id in lists/providers.yaml.
+    assert outcome.report.added_classes == ["kraeft: kp, København N, start 2027-09-01"]
