@@ -139,7 +139,6 @@ class Fetcher:
         self._clock = clock
         self._last: dict[str, float] = {}  # host -> clock time of its last request
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
-        self.requests = 0
 
     # -- public -----------------------------------------------------------------------------
 
@@ -199,7 +198,6 @@ class Fetcher:
         host = urlsplit(url).netloc
         for attempt in range(p.retries + 1):
             self._wait_for_turn(host)
-            self.requests += 1
             try:
                 response = self.session.get(
                     url,
