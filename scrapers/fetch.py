@@ -1,7 +1,8 @@
 """The one HTTP layer every source adapter fetches through.
 
 Polite by construction: it names the project and a contact address in its User-Agent, obeys
-robots.txt (also on every redirect hop), waits between requests to the same host, gives up
+robots.txt (also on every redirect hop, and its Crawl-delay), waits between requests to the
+same host, gives up
 after a timeout, retries 429 and 5xx answers with exponential backoff (honouring
 `Retry-After`), and asks again with `If-None-Match` / `If-Modified-Since` so an unchanged page
 is served from the on-disk cache.
@@ -138,6 +139,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._last: dict[str, float] = {}  # host -> clock time of its last request
+        self._crawl_delay: dict[str, float] = {}  # host -> Crawl-delay its robots.txt asks for
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
 
     # -- public -----------------------------------------------------------------------------
@@ -187,7 +189,8 @@ class Fetcher:
     def _wait_for_turn(self, host: str) -> None:
         last = self._last.get(host)
         if last is not None:
-            remaining = last + self.politeness.delay - self._clock()
+            delay = max(self.politeness.delay, self._crawl_delay.get(host, 0.0))
+            remaining = last + delay - self._clock()
             if remaining > 0:
                 self._sleep(remaining)
         self._last[host] = self._clock()
@@ -238,6 +241,9 @@ class Fetcher:
         if parser is None:
             parser = self._read_robots(origin)
             self._robots[origin] = parser
+            asked = parser.crawl_delay(ROBOTS_AGENT)
+            if asked:
+                self._crawl_delay[parts.netloc] = min(float(asked), self.politeness.max_wait)
         if not parser.can_fetch(ROBOTS_AGENT, url):
             raise FetchError(url, "disallowed by robots.txt")
 

@@ -169,6 +169,18 @@ def test_same_host_requests_are_spaced_by_the_delay(site: HTTPServer) -> None:
     assert all(0.5 < wait <= 1.0 for wait in sleeps.waits)
 
 
+def test_crawl_delay_in_robots_txt_lengthens_the_wait(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nCrawl-delay: 5\n", content_type="text/plain"
+    )
+    httpserver.expect_request("/a").respond_with_data("a")
+    sleeps = Sleeps()
+    fetcher = Fetcher(Politeness(delay=1.0), sleep=sleeps)
+    fetcher.get(httpserver.url_for("/a"))
+    fetcher.get(httpserver.url_for("/a"))
+    assert len(sleeps.waits) == 2 and all(4.5 < wait <= 5.0 for wait in sleeps.waits)
+
+
 def test_conditional_request_serves_an_unchanged_page_from_the_cache(
     site: HTTPServer, tmp_path: Path
 ) -> None:
