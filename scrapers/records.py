@@ -157,16 +157,19 @@ UNITS = {
 
 
 def parse_duration(text: str | None) -> dict[str, Any] | None:
-    """'3 år' → {amount: 3, unit: years}; '1½ år' → 1.5 years; None when not stated that way."""
-    if not text:
+    """'3 år' → {amount: 3, unit: years}; '1½ år' → 1.5 years; more words than that are kept
+    as the note ('Deltid over 2 år'); a range ('3-4 år') or no number gives None."""
+    if not text or re.search(r"\d\s*[-–]\s*\d", text):
         return None
-    m = re.search(
-        r"(\d+(?:[,.]\d+)?\s*½?)\s*(år|måneder|måned|uger|uge|dage|dag|timer|time)\b", text
-    )
-    if not m:
+    pattern = r"(\d+(?:[,.]\d+)?\s*½?)\s*(år|måneder|måned|uger|uge|dage|dag|timer|time)\b"
+    m = re.search(pattern, text)
+    amount = parse_number(m[1]) if m else None
+    if not m or not amount:
         return None
-    amount = parse_number(m[1])
-    return {"amount": whole(amount), "unit": UNITS[m[2]]} if amount else None
+    found: dict[str, Any] = {"amount": whole(amount), "unit": UNITS[m[2]]}
+    if m.group(0) != text.strip():
+        found["note"] = text.strip()
+    return found
 
 
 def iso_date(value: Any) -> date | None:

@@ -15,7 +15,14 @@ from pytest_httpserver import HTTPServer
 from catalogue.codelists_build import DEFAULT_REFERENCE
 from scrapers.adapters import ADAPTERS, amu, jsonld, kp, plan2learn, ugdk, via
 from scrapers.fetch import Fetcher, Page, Politeness
-from scrapers.records import LayoutChanged, Scraped, soup
+from scrapers.records import (
+    LayoutChanged,
+    Scraped,
+    parse_date,
+    parse_duration,
+    parse_kroner,
+    soup,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scrapers"
 UGDK = DEFAULT_REFERENCE / "ugdk"
@@ -326,3 +333,39 @@ def test_every_adapter_is_registered_with_its_name() -> None:
     assert ADAPTERS["kp"].urls(courses) == ["https://www.kp.dk/videreuddannelser/m/"]
     assert ADAPTERS["amu"].urls(courses) == [amu.search_url("40823")]
     assert ADAPTERS["jsonld"].urls(courses) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("3 år", {"amount": 3, "unit": "years"}),
+        ("1½ år", {"amount": 1.5, "unit": "years"}),
+        ("Deltid over 2 år", {"amount": 2, "unit": "years", "note": "Deltid over 2 år"}),
+        ("3-4 år", None),  # a range is not one duration
+        ("Varierer", None),
+    ],
+)
+def test_published_durations(text: str, duration: dict[str, object] | None) -> None:
+    assert parse_duration(text) == duration
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2027-02-01T00:00:00", date(2027, 2, 1)),
+        ("1.2.2027", date(2027, 2, 1)),
+        ("1. februar 2027", date(2027, 2, 1)),
+        ("31.02.2027", None),
+        ("Aftales", None),
+    ],
+)
+def test_published_dates(text: str, value: date | None) -> None:
+    assert parse_date(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("46.000 kr.", 46000), ("kr. 46.000,-", 46000), ("2.950,00 kr", 2950), ("99,50 kr", None)],
+)
+def test_published_prices(text: str, value: int | None) -> None:
+    assert parse_kroner(text) == value
