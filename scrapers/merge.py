@@ -15,13 +15,13 @@ Everything here works on plain data (course files as loaded from YAML); nothing 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from catalogue.ids import slug
 from scrapers.records import Scraped
 from scrapers.report import Report
 
@@ -46,13 +46,6 @@ def normal_url(url: str) -> str:
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, "")
     )
-
-
-def slug(text: str) -> str:
-    text = text.lower()
-    for letter, spelled in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("é", "e"), ("ü", "u")):
-        text = text.replace(letter, spelled)
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
 
 
 def offering_key(offering: dict[str, Any]) -> str:

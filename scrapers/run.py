@@ -19,7 +19,7 @@ import yaml
 
 from catalogue.diagnostics import CatalogueError, Location, Severity, format_diagnostic
 from catalogue.pipeline import check
-from catalogue.yamlsource import LOADER, parse_yaml
+from catalogue.yamlsource import LOADER
 from scrapers.adapters import ADAPTERS, Adapter
 from scrapers.fetch import Fetcher, FetchError
 from scrapers.merge import Catalogue, State, merge, state_path
@@ -111,21 +111,15 @@ def _validate_copy(root: Path, files: dict[Path, str], today: date) -> list[str]
 
 
 def course_text(data: dict[str, Any], path: Path) -> str:
-    """The canonical text of a course file holding `data`, keeping the comments the file had.
-
-    Written by `catalogue.yamlfmt`, the one YAML writer; its comment placement is reused so a
-    maintainer's comment stays above the key it belongs to."""
+    """The canonical text of a course file holding `data`, keeping the comments the file had
+    (written by `catalogue.yamlfmt`, the one YAML writer)."""
     from catalogue import yamlfmt
 
     try:
-        original = path.read_text(encoding="utf-8-sig")
+        original = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return yamlfmt.dumps(data, "course")
-    node, _ = parse_yaml(path, original.encode("utf-8"))
-    if node is None:
-        return yamlfmt.dumps(data, "course")
-    comments, header, trailer = yamlfmt._comments(original, node)
-    return yamlfmt._write(data, "course", comments, header, trailer)
+    return yamlfmt.update_text(original, path, lambda _: data, "course")
 
 
 def _atomic_write(path: Path, text: str) -> None:
