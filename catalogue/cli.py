@@ -116,6 +116,8 @@ def cmd_scrape(args: argparse.Namespace) -> int:
         raise UsageError(f"evu scrape: unknown source '{args.source}' (choose from {names})")
     if args.limit is not None and args.limit < 1:
         raise UsageError("evu scrape: --limit must be 1 or more")
+    if args.delay < 0:
+        raise UsageError("evu scrape: --delay cannot be negative")
     fetcher = Fetcher(
         Politeness(delay=args.delay),
         None if args.dry_run else args.cache,

@@ -141,6 +141,7 @@ class Fetcher:
         self._last: dict[str, float] = {}  # host -> clock time of its last request
         self._crawl_delay: dict[str, float] = {}  # host -> Crawl-delay its robots.txt asks for
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots_unreadable: dict[str, str] = {}  # origin -> why its robots.txt was not read
 
     # -- public -----------------------------------------------------------------------------
 
@@ -148,6 +149,9 @@ class Fetcher:
         """Fetch `url`, following redirects; raises `FetchError` with the reason."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
+            parts = urlsplit(current)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                raise FetchError(url, f"not an http(s) address: '{current}'")
             self._check_robots(current)
             cached = self.cache.get(current) if self.cache else None
             headers = {}
@@ -244,6 +248,9 @@ class Fetcher:
             asked = parser.crawl_delay(ROBOTS_AGENT)
             if asked:
                 self._crawl_delay[parts.netloc] = min(float(asked), self.politeness.max_wait)
+        if origin in self._robots_unreadable:
+            reason = self._robots_unreadable[origin]
+            raise FetchError(url, f"robots.txt could not be read ({reason}); nothing fetched")
         if not parser.can_fetch(ROBOTS_AGENT, url):
             raise FetchError(url, "disallowed by robots.txt")
 
@@ -253,7 +260,7 @@ class Fetcher:
             response = self._request(origin + "/robots.txt", {})
         except FetchError as exc:
             # Unreachable robots.txt (5xx, timeouts): assume everything is disallowed.
-            log.warning("robots.txt of %s: %s; fetching nothing there", origin, exc.reason)
+            self._robots_unreadable[origin] = exc.reason
             parser.disallow_all = True
             return parser
         if response.status_code in (401, 403):

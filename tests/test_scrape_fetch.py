@@ -72,7 +72,7 @@ def test_missing_robots_txt_allows_everything(httpserver: HTTPServer) -> None:
 
 def test_unreachable_robots_txt_means_nothing_is_fetched(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("", status=503)
-    with pytest.raises(FetchError, match=r"disallowed by robots\.txt"):
+    with pytest.raises(FetchError, match=r"robots\.txt could not be read \(HTTP 503 \(3 tries\)\)"):
         Fetcher(FAST, sleep=Sleeps()).get(httpserver.url_for("/side"))
     assert "/side" not in paths(httpserver)
 
@@ -125,6 +125,11 @@ def test_persistent_500_fails_with_the_status_after_the_retries(site: HTTPServer
     with pytest.raises(FetchError, match=r"HTTP 500 \(3 tries\)"):
         Fetcher(FAST, sleep=Sleeps()).get(site.url_for("/side"))
     assert paths(site).count("/side") == 3
+
+
+def test_an_address_that_is_not_http_is_refused() -> None:
+    with pytest.raises(FetchError, match="not an http"):
+        Fetcher(FAST).get("kurser/demens.html")
 
 
 def test_404_is_not_retried(site: HTTPServer) -> None:
