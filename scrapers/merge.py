@@ -268,6 +268,8 @@ def _update_course(
     seen = set()
     for scraped in _resolve_providers(catalogue, record, report):
         key = offering_key(scraped)
+        if key in seen:
+            continue  # listed twice at the source
         seen.add(key)
         label = f"{course_id}: class {describe(scraped)}"
         if key in by_key:

@@ -78,14 +78,19 @@ def _read_listing(adapter: Adapter, fetcher: Fetcher, url: str, report: Report) 
     report.pages += 1
     for record in first:
         next_url, pages = record.next_url, 1
-        while next_url and pages < MAX_PAGES:
+        while next_url:
+            if pages == MAX_PAGES:
+                # Not read to the end: a class missing here may be on a later page.
+                record.complete_offerings = False
+                break
             more = adapter.parse(fetcher.get(next_url))
             report.pages += 1
             pages += 1
             next_url = None
             for extra in more:
-                if extra.match == record.match:
-                    record.offerings += extra.offerings
+                new = [o for o in extra.offerings if o not in record.offerings]
+                if extra.match == record.match and new:  # a page repeating itself ends it
+                    record.offerings += new
                     next_url = extra.next_url
     return first
 

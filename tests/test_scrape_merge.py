@@ -347,3 +347,29 @@ def test_schema_org_classes_join_the_course_that_names_the_page(
     ]
     # The provider's name on the page resolved to its id in lists/providers.yaml.
     assert outcome.report.added_classes == ["kraeft: kp, København N, start 2027-09-01"]
+
+
+def test_amu_listing_is_read_page_by_page(small: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    second = json.loads((FIXTURES / "amu_40823_page2.json").read_text(encoding="utf-8"))
+    second["holdCardDtos"][0]["holdTitle"] = "Demens og udadreagerende adfærd"
+    for page, body in (("1", amu_answer()), ("2", second), ("3", {"holdCardDtos": []})):
+        httpserver.expect_request(
+            "/soeg", query_string={"subject_code": "12345", "pageCount": page}
+        ).respond_with_json(body)
+    outcome = run(small, "amu", httpserver.url_for("/soeg") + "?subject_code=12345&pageCount=1")
+    assert outcome.report.pages == 3
+    assert outcome.report.added_classes == [
+        "demens-amu: sosu-oj, Aarhus C, Testvej 1, start 2027-03-01",
+        "demens-amu: sosu-oj, Aarhus C, start 2027-05-03",
+    ]
+
+
+def test_amu_portal_that_ignores_the_page_number_is_read_once(
+    small: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request("/soeg").respond_with_json(amu_answer())
+    outcome = run(small, "amu", httpserver.url_for("/soeg") + "?subject_code=12345&pageCount=1")
+    assert outcome.report.pages == 2  # page 2 repeated page 1: the listing ends there
+    assert len(outcome.report.added_classes) == 1
