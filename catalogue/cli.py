@@ -105,6 +105,50 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scrape(args: argparse.Namespace) -> int:
+    from catalogue.progress import progress_bar
+    from scrapers.adapters import ADAPTERS
+    from scrapers.fetch import CONTACT_URL, Fetcher, Politeness, user_agent
+    from scrapers.run import scrape
+
+    if args.source not in ADAPTERS:
+        names = ", ".join(sorted(ADAPTERS))
+        raise UsageError(f"evu scrape: unknown source '{args.source}' (choose from {names})")
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("evu scrape: --limit must be 1 or more")
+    if args.delay < 0:
+        raise UsageError("evu scrape: --delay cannot be negative")
+    fetcher = Fetcher(
+        Politeness(delay=args.delay),
+        None if args.dry_run else args.cache,
+        user_agent=user_agent(os.environ.get("EVU_SCRAPER_CONTACT", CONTACT_URL)),
+    )
+    outcome = scrape(
+        args.source,
+        args.path,
+        fetcher,
+        urls=args.url,
+        limit=args.limit,
+        dry_run=args.dry_run,
+        today=args.today,
+        progress=lambda done, total: progress_bar(done, total, "sider"),
+    )
+    report = outcome.report
+    if args.dry_run:
+        for path, text in outcome.files.items():
+            if path.suffix != ".yaml":
+                continue  # the scraper's own state file is not catalogue YAML
+            print(f"# --- {shown(path)} (dry run: not written)")
+            print(text, end="")
+    print(report.markdown())
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(report.markdown(), encoding="utf-8")
+    written = f"{len(outcome.files)} file(s) written" if outcome.written else "nothing written"
+    print(f"{report.summary()}; {written}", file=sys.stderr)
+    return 1 if outcome.failed else 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -153,6 +197,21 @@ def parser() -> Parser:
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=8000)
     sv.set_defaults(run=cmd_serve)
+
+    sr = sub.add_parser(
+        "scrape", help="read a source and merge what it publishes into the catalogue"
+    )
+    sr.add_argument("source", help="amu, jsonld, kp, plan2learn, ugdk or via")
+    with_root(sr)
+    sr.add_argument("--url", action="append", help="read this page instead (repeatable)")
+    sr.add_argument("--dry-run", action="store_true", help="print the YAML; change nothing")
+    sr.add_argument("--limit", type=int, default=None, help="read at most N pages")
+    sr.add_argument(
+        "--report", type=Path, default=None, help="also write the report here (Markdown)"
+    )
+    sr.add_argument("--cache", type=Path, default=Path(".evu-cache/http"), help="HTTP cache folder")
+    sr.add_argument("--delay", type=float, default=1.0, help="seconds between requests to a host")
+    sr.set_defaults(run=cmd_scrape)
     return p
 
 

@@ -1,6 +1,7 @@
-"""Source adapters that turn provider pages into YAML for review.
+"""Scrapers: read providers' pages and propose changes to `courses/` for review.
 
-Scrapers sit outside the build: they write proposals into `courses/` for maintainers to review
-in pull requests and never touch the site. The adapters themselves are not built yet (see the
-scrapers issue); until then the catalogue is maintained by hand.
+Scrapers sit outside the build: `evu scrape SOURCE` merges what a source publishes into the
+course files (keeping maintainers' edits, validating before writing) and never touches the
+site. `fetch.py` is the one polite HTTP layer, `adapters/` holds one module per source,
+`merge.py` the ownership rule, `run.py` the pipeline and `report.py` the change report.
 """

@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from catalogue.codelists import regions
 from catalogue.model import Catalogue
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
+from catalogue.progress import progress_bar
 from site_build import opendata, urls
 from site_build.keys import Keys
 from site_build.opendata import CourseData
@@ -216,17 +216,7 @@ def _swap_in(files: dict[str, bytes], manifest_text: str, out: Path) -> None:
 
 
 def _progress(finished: int, total: int) -> None:
-    """A one-line progress bar on a terminal; silent otherwise."""
-    if not sys.stderr.isatty():
-        return
-    filled = finished * 30 // max(total, 1)
-    end = "\n" if finished == total else ""
-    print(
-        f"\r[{'#' * filled}{'.' * (30 - filled)}] {finished}/{total} sider",
-        end=end,
-        file=sys.stderr,
-        flush=True,
-    )
+    progress_bar(finished, total, "sider")
 
 
 def build(

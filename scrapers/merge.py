@@ -1,0 +1,321 @@
+"""Merging what a source publishes into the course files without losing maintainers' edits.
+
+The scraper remembers, per source, the value it last wrote to each field of each course and
+class (`<catalogue>/.scraped/<source>.json`, committed with the pull request). A field is
+updated only when the file still holds exactly that value, or when the field is empty and the
+scraper never wrote it. Anything else is a maintainer's value and is kept (the report shows
+what the source says instead). A class the scraper wrote that the source no longer lists is
+marked `status: ended`, never deleted; a course is never deleted. A course the catalogue lacks
+is proposed in the change report as a draft, never written (only a maintainer can say whom it
+is for).
+
+Everything here works on plain data (course files as loaded from YAML); nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from catalogue.ids import slug
+from scrapers.records import Scraped
+from scrapers.report import Report
+
+STATE_DIR = ".scraped"
+OFFERING_KEY = ("provider", "postnummer", "start")
+ENDED = "ended"
+
+
+def plain(value: Any) -> Any:
+    """`value` as JSON would hold it (dates as ISO text), so stored and current values compare."""
+    return json.loads(json.dumps(value, default=_iso, ensure_ascii=False))
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def normal_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, "")
+    )
+
+
+def offering_key(offering: dict[str, Any]) -> str:
+    return "|".join(str(plain(offering.get(k)) or "") for k in OFFERING_KEY)
+
+
+def describe(offering: dict[str, Any]) -> str:
+    where = offering.get("place") or offering.get("postnummer") or "online"
+    return f"{offering.get('provider')}, {where}, start {plain(offering.get('start'))}"
+
+
+@dataclass
+class State:
+    """What the scraper of one source last wrote: course id → fields and classes."""
+
+    courses: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, path: Path) -> State:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        return cls(courses=data.get("courses", {}))
+
+    def text(self) -> str:
+        data = {"courses": dict(sorted(self.courses.items()))}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    def of(self, course_id: str) -> dict[str, Any]:
+        return self.courses.setdefault(course_id, {"fields": {}, "offerings": {}})
+
+
+def state_path(root: Path, source: str) -> Path:
+    return root / STATE_DIR / f"{source}.json"
+
+
+MISSING = object()
+
+
+def _merge_value(
+    target: dict[str, Any],
+    key: str,
+    new: Any,
+    owned: dict[str, Any],
+    label: str,
+    report: Report,
+) -> bool:
+    """Apply one scraped value (None: the source no longer states it) under the ownership
+    rule; True when `target` changed."""
+    current = plain(target.get(key))
+    wanted = plain(new)
+    last = owned.get(key, MISSING)
+    if current == wanted:
+        if wanted is None:
+            owned.pop(key, None)
+        else:
+            owned[key] = wanted
+        return False
+    if (last is not MISSING and current == last) or (last is MISSING and current is None):
+        if new is None:
+            del target[key]
+            owned.pop(key, None)
+        else:
+            target[key] = new
+            owned[key] = wanted
+        report.changed(label, key, current, wanted)
+        return True
+    if new is not None or last is not MISSING:
+        report.kept(label, key, current, wanted)
+    return False
+
+
+def _merge_fields(
+    target: dict[str, Any],
+    scraped: dict[str, Any],
+    owned: dict[str, Any],
+    label: str,
+    report: Report,
+    complete: bool,
+) -> bool:
+    """Merge every field the source states. When `complete` (a class record, which states all
+    it knows), a field the scraper wrote before and the source no longer states is removed."""
+    changed = False
+    dropped = [k for k in list(owned) if k not in scraped and k != "source"] if complete else []
+    for key in [*scraped, *dropped]:
+        changed |= _merge_value(target, key, scraped.get(key), owned, label, report)
+    return changed
+
+
+@dataclass
+class Catalogue:
+    """The course files as plain data, with the lookups the merge needs."""
+
+    courses: dict[str, dict[str, Any]]  # id → data
+    providers: list[dict[str, Any]]
+
+    def find(self, match: dict[str, str]) -> str | None:
+        for course_id, data in self.courses.items():
+            if "amu_number" in match and str(data.get("amu_number")) == match["amu_number"]:
+                return course_id
+            if "source" in match:
+                wanted = normal_url(match["source"])
+                urls = [normal_url(str(s.get("url", ""))) for s in data.get("sources") or ()]
+                if wanted in urls:
+                    return course_id
+        return None
+
+    def provider_id(self, name: str) -> str | None:
+        def key(text: str) -> str:
+            return " ".join(text.casefold().split())
+
+        for provider in self.providers:
+            if key(str(provider.get("name", ""))) == key(name):
+                return str(provider["id"])
+        return None
+
+
+def merge(
+    catalogue: Catalogue,
+    records: list[Scraped],
+    state: State,
+    today: date,
+    report: Report,
+) -> set[str]:
+    """Merge `records` into `catalogue.courses` and `state` in place; returns changed ids."""
+    changed: set[str] = set()
+    for record in records:
+        course_id = catalogue.find(record.match)
+        if course_id is None:
+            _propose_course(catalogue, record, today, report)
+            continue
+        if _update_course(catalogue, course_id, record, state, today, report):
+            changed.add(course_id)
+    return changed
+
+
+def _source(record: Scraped, today: date) -> dict[str, Any]:
+    return {"url": record.url, "retrieved": today}
+
+
+def _resolve_providers(
+    catalogue: Catalogue, record: Scraped, report: Report
+) -> list[dict[str, Any]]:
+    resolved = []
+    for offering in record.offerings:
+        offering = dict(offering)
+        if "provider_name" in offering:
+            name = offering.pop("provider_name") or ""
+            provider = catalogue.provider_id(name)
+            if provider is None:
+                report.error(
+                    record.url,
+                    f"class by '{name}' skipped: no provider of that name in lists/providers.yaml",
+                )
+                continue
+            offering["provider"] = provider
+        if not offering.get("provider"):
+            report.error(
+                record.url, f"class starting {plain(offering.get('start'))} skipped: no provider"
+            )
+            continue
+        resolved.append(offering)
+    return resolved
+
+
+def _propose_course(catalogue: Catalogue, record: Scraped, today: date, report: Report) -> None:
+    """A course the catalogue lacks is proposed in the report, not written: only a maintainer
+    can say whom it is for (professions or a broad audience), which the catalogue requires."""
+    from catalogue.yamlfmt import dumps
+
+    if record.new_course is None:
+        if record.offerings or record.fields.get("title"):
+            report.error(
+                record.url,
+                "no course in the catalogue names this page as a source; add the course first",
+            )
+        return
+    title = str(record.fields.get("title", ""))
+    amu = record.fields.get("amu_number")
+    course_id = slug(f"amu-{amu}-{title}" if amu else title)
+    offerings = _resolve_providers(catalogue, record, report)
+    providers = list(record.new_course.get("providers", []))
+    for offering in offerings:
+        offering["source"] = _source(record, today)
+        if offering["provider"] not in providers:
+            providers.append(offering["provider"])
+    draft: dict[str, Any] = {
+        "id": course_id,
+        **record.new_course,
+        **record.fields,
+        **({"providers": providers} if providers else {}),
+        "sources": [_source(record, today)],
+        "last_verified": today,
+    }
+    if offerings:
+        draft["offerings"] = offerings
+    taken = (
+        f" (the id '{course_id}' is taken: choose another)"
+        if course_id in catalogue.courses
+        else ""
+    )
+    report.proposed(course_id, title, record.url, record.lead, dumps(draft, "course"), taken)
+
+
+def _update_course(
+    catalogue: Catalogue,
+    course_id: str,
+    record: Scraped,
+    state: State,
+    today: date,
+    report: Report,
+) -> bool:
+    course = catalogue.courses[course_id]
+    owned = state.of(course_id)
+    changed = False
+    changed |= _merge_fields(course, record.fields, owned["fields"], course_id, report, False)
+    offerings = course.setdefault("offerings", [])
+    by_key = {offering_key(o): o for o in offerings}
+    seen = set()
+    for scraped in _resolve_providers(catalogue, record, report):
+        key = offering_key(scraped)
+        if key in seen:
+            continue  # listed twice at the source
+        seen.add(key)
+        label = f"{course_id}: class {describe(scraped)}"
+        if key in by_key:
+            target = by_key[key]
+            last = owned["offerings"].setdefault(key, {})
+            changed |= _merge_fields(target, scraped, last, label, report, True)
+            continue
+        if key in owned["offerings"]:
+            report.kept(label, "class", "removed or moved by hand", "listed at the source")
+            continue
+        scraped["source"] = _source(record, today)
+        offerings.append(scraped)
+        owned["offerings"][key] = plain(scraped)
+        report.class_added(course_id, describe(scraped))
+        changed = True
+        providers = course.setdefault("providers", [])
+        if scraped["provider"] not in providers:
+            providers.append(scraped["provider"])
+    if record.complete_offerings:
+        for key, last in owned["offerings"].items():
+            if key in seen or key not in by_key:
+                continue
+            target = by_key[key]
+            if target.get("status") in (ENDED, "cancelled"):
+                continue
+            if plain(target.get("status")) != last.get("status"):
+                report.kept(
+                    f"{course_id}: class {describe(target)}", "status", target.get("status"), ENDED
+                )
+                continue
+            target["status"] = ENDED
+            last["status"] = ENDED
+            report.gone(course_id, describe(target))
+            changed = True
+    if not course["offerings"]:
+        del course["offerings"]
+    if changed:
+        _note_retrieved(course, record, today)
+    return changed
+
+
+def _note_retrieved(course: dict[str, Any], record: Scraped, today: date) -> None:
+    """The course names the page it was just updated from, with today's date."""
+    sources = course.setdefault("sources", [])
+    for source in sources:
+        if normal_url(str(source.get("url", ""))) == normal_url(record.url):
+            source["retrieved"] = today
+            return
+    sources.append(_source(record, today))
