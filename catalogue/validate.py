@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from catalogue.codelists import disco_codes, place
@@ -87,10 +89,9 @@ def _file_name(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
 
 def references(value: Any, keys: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str, str]]:
     """Every (keys, kind, id) reference in an entry, found through the model's `ref` metadata."""
-    for f in fields_of(type(value)):
-        item = getattr(value, f.name)
-        key = (*keys, f.key)
-        ref = f.meta.get("ref")
+    for name, key_name, ref in _reference_fields(type(value)):
+        item = getattr(value, name)
+        key = (*keys, key_name)
         if ref and isinstance(item, tuple):
             for i, target in enumerate(item):
                 yield (*key, i), ref, target
@@ -102,6 +103,23 @@ def references(value: Any, keys: tuple[str | int, ...] = ()) -> Iterator[tuple[t
             for i, element in enumerate(item):
                 if dataclasses.is_dataclass(element):
                     yield from references(element, (*key, i))
+
+
+@cache
+def _reference_fields(cls: type) -> tuple[tuple[str, str, str | None], ...]:
+    """(attribute, key, kind referred to) of the fields of `cls` that are references or can
+    hold model values with references; the walk skips all others."""
+
+    def holds_references(tp: Any) -> bool:
+        if dataclasses.is_dataclass(tp):
+            return bool(_reference_fields(tp))  # type: ignore[arg-type]
+        return any(holds_references(arg) for arg in typing.get_args(tp))
+
+    return tuple(
+        (f.name, f.key, f.meta.get("ref"))
+        for f in fields_of(cls)
+        if f.meta.get("ref") or holds_references(f.type)
+    )
 
 
 def _references(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:

@@ -236,7 +236,7 @@ def build(
     loaded, _ = read_valid(root, today, cache=state.parsed if state.code == code else None)
     catalogue = assemble(loaded)
     salt = fingerprint([], code, today.isoformat(), base_url, _lists(catalogue))
-    keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")})
+    keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")}, catalogue)
     last = None
     if state.salt == salt:
         # Only pages whose file is still there as the last build wrote it can be kept.

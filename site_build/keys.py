@@ -27,10 +27,20 @@ _LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
 class Keys:
     """Computes page keys; `digests` maps course id → hash of the course's file."""
 
-    def __init__(self, salt: str, digests: dict[str, str]) -> None:
+    def __init__(self, salt: str, digests: dict[str, str], catalogue: Catalogue) -> None:
         self.salt = salt
         self.digests = digests
-        self.memo: dict[int, str] = {}  # id(value) → encoding, for values shared by pages
+        self.ways: dict[type, str] = {}  # how each type is encoded
+        # id(value) → encoding, for values shared by pages. A course's classes and places are
+        # named by their course's file hash and position, not walked field by field.
+        self.memo: dict[int, str] = {}
+        for course in catalogue.courses.values():
+            digest = digests[course.id]
+            self.memo[id(course)] = f"C({course.id},{digest})"
+            for i, offering in enumerate(course.offerings):
+                self.memo[id(offering)] = f"O({course.id},{digest},{i})"
+            for i, venue in enumerate(course.venues):
+                self.memo[id(venue)] = f"V({course.id},{digest},{i})"
 
     def __call__(self, page: Page) -> str:
         text = self.encode(
@@ -40,30 +50,41 @@ class Keys:
 
     def encode(self, value: Any) -> str:
         kind = type(value)
-        if kind is str:
+        way = self.ways.get(kind) or self.ways.setdefault(kind, _way(kind))
+        if way == "repr":
             return repr(value)
-        if value is None or kind in (int, float, bool) or isinstance(value, Enum | date):
-            return repr(value)
-        if kind in (list, tuple):
+        if way == "list":
             return "[" + ",".join(map(self.encode, value)) + "]"
-        if kind is dict or isinstance(value, dict):
+        if way == "dict":
             pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
             return "{" + ",".join(pairs) + "}"
         found = self.memo.get(id(value))
         if found is not None:
             return found
-        if kind is Course:
-            found = f"C({value.id},{self.digests[value.id]})"
-        elif isinstance(value, _LISTED):
+        if way == "listed":
             found = f"{kind.__name__}({value.id})"
-        elif isinstance(value, Lazy):
+        elif way == "lazy":
             found = f"L({value.function.__qualname__},{self.encode(value.arguments)})"
-        elif isinstance(value, Catalogue):
-            raise TypeError("pages must not carry the whole catalogue; name what they show")
-        elif dataclasses.is_dataclass(value):
+        elif way == "data":
             fields = (self.encode(getattr(value, f.name)) for f in dataclasses.fields(value))
             found = f"{kind.__name__}(" + ",".join(fields) + ")"
         else:
             raise TypeError(f"cannot key a {kind.__name__} in a page")
         self.memo[id(value)] = found
         return found
+
+
+def _way(kind: type) -> str:
+    if kind in (str, int, float, bool, type(None)) or issubclass(kind, Enum | date):
+        return "repr"
+    if kind in (list, tuple):
+        return "list"
+    if issubclass(kind, dict):
+        return "dict"
+    if issubclass(kind, _LISTED):
+        return "listed"
+    if issubclass(kind, Lazy):
+        return "lazy"
+    if issubclass(kind, Catalogue | Course):  # courses are all in the memo
+        return "refuse"
+    return "data" if dataclasses.is_dataclass(kind) else "refuse"
