@@ -105,6 +105,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from catalogue.fmt import format_all, write
+
+    results = format_all(args.path)
+    problems = [d for r in results for d in r.problems]
+    _report(problems, "text")
+    changed = [r for r in results if r.changed]
+    for result in changed:
+        if args.check:
+            print(f"{shown(result.path)}: would be reformatted")
+            if args.diff:
+                print(result.diff(), end="")
+        else:
+            write(result)
+            print(f"formatted {shown(result.path)}")
+    unreadable = sum(bool(r.problems) for r in results)
+    verb = "would be reformatted" if args.check else "reformatted"
+    summary = f"{len(changed)} file(s) {verb}, {len(results) - len(changed) - unreadable} unchanged"
+    if unreadable:
+        summary += f", {unreadable} not readable (see above; nothing written to them)"
+    print(summary, file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -146,6 +170,18 @@ def parser() -> Parser:
         help="public address of the site, for the sitemap, feed and calendars",
     )
     b.set_defaults(run=cmd_build)
+
+    f = sub.add_parser("fmt", help="write catalogue files in canonical form")
+    f.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ROOT,
+        help="catalogue folder or one file (default: courses)",
+    )
+    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
+    f.add_argument("--diff", action="store_true", help="with --check: show what would change")
+    f.set_defaults(run=cmd_fmt)
 
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)
