@@ -36,7 +36,7 @@ import io
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -154,6 +154,14 @@ def format_text(text: str, path: Path, kind: str | None = None) -> str:
     `kind` defaults to `kind_of_path(path)`; `path` is also named in errors. Raises
     `CatalogueError` when the text is not YAML the catalogue can read (syntax, tabs, duplicate
     keys, empty): formatting would have to guess, so it does not."""
+    return update_text(text, path, lambda data: data, kind)
+
+
+def update_text(text: str, path: Path, edit: Callable[[Any], Any], kind: str | None = None) -> str:
+    """Like `format_text`, after `edit` changed the file's data: `edit` gets the plain data (the
+    mapping of a course or path, the list of a list file), may change it in place, and returns
+    the data to write. Comments stay with their keys and list items, so append to a list rather
+    than insert into it."""
     name = file_kind(kind) if kind else kind_of_path(path)
     text = text.removeprefix("\ufeff")
     node, problems = parse_yaml(path, text.encode("utf-8"))
@@ -168,7 +176,7 @@ def format_text(text: str, path: Path, kind: str | None = None) -> str:
     converter = Converter(path)
     data = _node_data(node, list[cls] if is_list else cls, converter)
     comments, header, trailer = _comments(text, node)
-    return _write(data, name, comments, header, trailer)
+    return _write(edit(data), name, comments, header, trailer)
 
 
 # --- reading: nodes → plain data, guided by the model ---------------------------------------

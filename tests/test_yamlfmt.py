@@ -15,7 +15,7 @@ from catalogue import schema
 from catalogue.diagnostics import CatalogueError
 from catalogue.load import catalogue_files, file_kind
 from catalogue.pipeline import check, read_catalogue
-from catalogue.yamlfmt import dumps, format_text, kind_of_path, to_data
+from catalogue.yamlfmt import dumps, format_text, kind_of_path, to_data, update_text
 from conftest import BUNDLED, KRAEFT, SMALL, TODAY, write_catalogue
 
 TRICKY = [
@@ -393,3 +393,15 @@ def test_a_written_small_catalogue_validates(tmp_path: Path) -> None:
         path.write_text(dumps(data, kind), encoding="utf-8")
     loaded, problems = check(root, TODAY)
     assert problems == [] and len(loaded.entries) == 11
+
+
+def test_update_text_changes_the_data_and_keeps_the_comments() -> None:
+    text = "# about kp\n- id: kp\n  name: KP  # short name\n"
+
+    def add(items: list) -> list:
+        return [*items, {"name": "VIA", "id": "via"}]
+
+    out = update_text(text, Path("courses/lists/providers.yaml"), add)
+    assert out.split("\n", 1)[1] == (
+        "# about kp\n- id: kp\n  # short name\n  name: KP\n- id: via\n  name: VIA\n"
+    )
