@@ -18,9 +18,9 @@ Every figure keeps the same rules:
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 
+from catalogue import ids
 from catalogue.model import CareerPath, Catalogue, Course, Kind, PathStep
 from site_build import urls
 from site_build.text import number
@@ -231,8 +231,7 @@ def _meta_lines(course: Course, chars: int) -> list[str]:
 
 def slug(text: str) -> str:
     """An id-safe form of a chart title, so two charts on a page get distinct ids."""
-    ascii_text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "graf"
+    return ids.slug(text) or "graf"
 
 
 # --- career path -----------------------------------------------------------------------------
