@@ -17,6 +17,7 @@ from pathlib import Path
 from catalogue.diagnostics import CatalogueError, Diagnostic, Severity, format_diagnostic, shown
 
 DEFAULT_ROOT = Path("courses")
+NEW_KINDS = ("course", "offering", "provider", "profession", "path")  # see catalogue.scaffold
 
 
 class UsageError(Exception):
@@ -129,6 +130,20 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if problems or (args.check and changed) else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from catalogue.scaffold import NewError, run
+
+    try:
+        written = run(args.kind, args.options, interactive=sys.stdin.isatty())
+    except NewError as exc:
+        _report(exc.diagnostics, "text")
+        print(exc, file=sys.stderr)
+        return 1
+    _report(written.warnings, "text")
+    print(written.message)
+    return 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -182,6 +197,11 @@ def parser() -> Parser:
     f.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
     f.add_argument("--diff", action="store_true", help="with --check: show what would change")
     f.set_defaults(run=cmd_fmt)
+
+    n = sub.add_parser("new", help="write a new course, offering, provider, profession or path")
+    n.add_argument("kind", choices=NEW_KINDS)
+    n.add_argument("options", nargs=argparse.REMAINDER, help="see 'evu new KIND --help'")
+    n.set_defaults(run=cmd_new)
 
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)

@@ -82,15 +82,22 @@ def format_all(path: Path) -> list[Formatted]:
 
 
 def write(result: Formatted) -> None:
-    """Replace the file by its canonical text, atomically (a crash leaves the old file)."""
+    """Replace the file by its canonical text."""
     assert result.after is not None
-    folder = result.path.parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{result.path.name}.", suffix=".tmp")
+    write_atomic(result.path, result.after)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and `os.replace`, so
+    a crash or a full disk leaves the old file (or none), never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(result.after)
-        os.chmod(temporary, result.path.stat().st_mode & 0o777)
-        os.replace(temporary, result.path)
+            out.write(text)
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

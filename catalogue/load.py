@@ -20,7 +20,7 @@ import yaml
 from catalogue.convert import INVALID, Converter, KeyPath
 from catalogue.diagnostics import Diagnostic, Location
 from catalogue.model import CareerPath, Course, Profession, Provider, Topic
-from catalogue.yamlsource import read_yaml
+from catalogue.yamlsource import parse_yaml, read_yaml
 
 LISTS: dict[str, type] = {"providers": Provider, "professions": Profession, "topics": Topic}
 KINDS: dict[str, type] = {
@@ -106,7 +106,9 @@ def file_kind(root: Path, path: Path) -> str | None:
     return None
 
 
-def load_file(loaded: Loaded, path: Path) -> None:
+def load_file(loaded: Loaded, path: Path, data: bytes | None = None) -> None:
+    """Read the file at `path` into `loaded`; `data`, when given, stands in for its bytes
+    (to check a change before it is written)."""
     kind = file_kind(loaded.root, path)
     if kind is None:
         loaded.diagnostics.append(
@@ -118,7 +120,7 @@ def load_file(loaded: Loaded, path: Path) -> None:
             )
         )
         return
-    node, problems = read_yaml(path)
+    node, problems = read_yaml(path) if data is None else parse_yaml(path, data)
     loaded.diagnostics.extend(problems)
     if node is None:
         if kind in LISTS:

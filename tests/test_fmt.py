@@ -85,7 +85,8 @@ def test_a_broken_file_is_reported_and_left_alone(small: Path) -> None:
     result = evu("fmt", str(small))
     assert result.returncode == 1
     assert f"{_shown(broken)}:3:1: yaml-syntax: " in result.stdout
-    assert f"{_shown(latin1)}:2:10: encoding: file is not UTF-8 (byte 0xE6); save it as UTF-8" in result.stdout
+    not_utf8 = "encoding: file is not UTF-8 (byte 0xE6); save it as UTF-8"
+    assert f"{_shown(latin1)}:2:10: {not_utf8}" in result.stdout
     assert "Traceback" not in result.stderr
     assert "6 file(s) reformatted, 0 unchanged, 2 not readable" in result.stderr
     assert broken.read_text(encoding="utf-8") == "id: broken\ntitle: [unclosed\n"
