@@ -14,10 +14,18 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from catalogue.diagnostics import CatalogueError, Diagnostic, Severity, format_diagnostic, shown
+from catalogue.diagnostics import (
+    CatalogueError,
+    Diagnostic,
+    Severity,
+    did_you_mean,
+    format_diagnostic,
+    shown,
+)
 
 DEFAULT_ROOT = Path("courses")
 NEW_KINDS = ("course", "offering", "provider", "profession", "path")  # see catalogue.scaffold
+REPORT_NAMES = ("stale", "gaps", "duplicates", "links")  # see catalogue.report
 
 
 class UsageError(Exception):
@@ -144,6 +152,32 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from catalogue import report
+
+    words = list(args.what)
+    named = bool(words) and words[0] in REPORT_NAMES
+    names = [words.pop(0)] if named else list(REPORT_NAMES)
+    if len(words) > 1:
+        raise UsageError(f"evu report: too many arguments: {' '.join(args.what)}")
+    path = Path(words[0]) if words else DEFAULT_ROOT
+    if words and not named and not path.exists():
+        raise UsageError(
+            f"evu report: '{words[0]}' is neither a report ({', '.join(REPORT_NAMES)})"
+            f"{did_you_mean(words[0], REPORT_NAMES)} nor a catalogue folder"
+        )
+    source = report.read(path, args.today or date.today())
+    render = report.as_markdown if args.markdown else report.as_text
+    print("\n".join(render(report.REPORTS[name](source)) for name in names), end="")
+    if errors := report.errors_in(source):
+        print(
+            f"note: {errors} error(s) in the catalogue (see 'evu validate'); "
+            "the reports cover the entries that could be read",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -202,6 +236,17 @@ def parser() -> Parser:
     n.add_argument("kind", choices=NEW_KINDS)
     n.add_argument("options", nargs=argparse.REMAINDER, help="see 'evu new KIND --help'")
     n.set_defaults(run=cmd_new)
+
+    r = sub.add_parser("report", help="stale entries, unpublished facts, duplicates, links")
+    r.add_argument(
+        "what",
+        nargs="*",
+        metavar="[REPORT] [PATH]",
+        help=f"one of {', '.join(REPORT_NAMES)} (default: all), then the catalogue folder",
+    )
+    r.add_argument("--today", type=_date, default=None, help="date to report on (default: today)")
+    r.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
+    r.set_defaults(run=cmd_report)
 
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)
