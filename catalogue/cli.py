@@ -178,6 +178,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from catalogue import fieldref
+
+    try:
+        if args.check:
+            stale = fieldref.outdated(args.file)
+            if stale:
+                print(f"{shown(args.file)}: field reference out of date; run 'evu docs'")
+            return 1 if stale else 0
+        changed = fieldref.write(args.file)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"evu docs: {shown(args.file)}: {exc}") from None
+    print(f"{'updated' if changed else 'up to date:'} {shown(args.file)}")
+    return 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -248,6 +264,11 @@ def parser() -> Parser:
     r.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
     r.set_defaults(run=cmd_report)
 
+    d = sub.add_parser("docs", help="write the field reference in CONTRIBUTING.md")
+    d.add_argument("--file", type=Path, default=None, help="default: the repository's")
+    d.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
+    d.set_defaults(run=cmd_docs)
+
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)
     sv.add_argument("--out", type=Path, default=Path("_site"))
@@ -264,6 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from catalogue.schema import SCHEMA_DIR
 
             args.out = SCHEMA_DIR
+        if args.command == "docs" and args.file is None:
+            from catalogue.fieldref import CONTRIBUTING
+
+            args.file = CONTRIBUTING
         return int(args.run(args))
     except UsageError as exc:
         print(exc, file=sys.stderr)
