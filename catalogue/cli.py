@@ -166,10 +166,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"evu report: '{words[0]}' is neither a report ({', '.join(REPORT_NAMES)})"
             f"{did_you_mean(words[0], REPORT_NAMES)} nor a catalogue folder"
         )
-    source = report.read(path, args.today or date.today())
+    inputs = report.read(path, args.today or date.today())
     render = report.as_markdown if args.markdown else report.as_text
-    print("\n".join(render(report.REPORTS[name](source)) for name in names), end="")
-    if errors := report.errors_in(source):
+    print("\n".join(render(report.REPORTS[name](inputs)) for name in names), end="")
+    if errors := report.errors_in(inputs):
         print(
             f"note: {errors} error(s) in the catalogue (see 'evu validate'); "
             "the reports cover the entries that could be read",

@@ -44,7 +44,7 @@ class Report:
 
 
 @dataclass
-class Source:
+class Inputs:
     """What every report reads: the loaded entries (for files and lines), the model, the
     validator's diagnostics and the date."""
 
@@ -73,30 +73,30 @@ def _percent(count: int, total: int) -> str:
     return f"{count} ({quality.share(count, total):.0%})"
 
 
-def stale(source: Source) -> Report:
+def stale(inputs: Inputs) -> Report:
     rows = [
         (
-            source.where(kind, entry.id, "last_verified"),
+            inputs.where(kind, entry.id, "last_verified"),
             kind,
             entry.id,
             entry.last_verified.isoformat(),
-            str((source.today - entry.last_verified).days),
+            str((inputs.today - entry.last_verified).days),
         )
-        for kind, entry in quality.stale_entries(source.catalogue, source.today)
+        for kind, entry in quality.stale_entries(inputs.catalogue, inputs.today)
     ]
     table = Table(
         "Not verified for more than 12 months",
         ("file", "kind", "id", "last verified", "days ago"),
         rows,
         "Every entry was verified within the last 12 months.",
-        intro=f"As of {source.today.isoformat()}: check each against its sources, then update "
+        intro=f"As of {inputs.today.isoformat()}: check each against its sources, then update "
         "`last_verified`.",
     )
     return Report("Stale entries", [table])
 
 
-def gaps(source: Source) -> Report:
-    catalogue = source.catalogue
+def gaps(inputs: Inputs) -> Report:
+    catalogue = inputs.catalogue
     overall = quality.gaps(list(catalogue.courses.values()))
     n = overall.courses
     by_provider = queries.courses_by_provider(catalogue)
@@ -126,16 +126,16 @@ def gaps(source: Source) -> Report:
     return Report("Unpublished facts", [table])
 
 
-def duplicate_candidates(source: Source) -> Report:
+def duplicate_candidates(inputs: Inputs) -> Report:
     rows = [
         (
-            source.where("course", c.first),
+            inputs.where("course", c.first),
             c.first,
             c.second,
             f"{c.score:.2f}",
             "; ".join(c.reasons),
         )
-        for c in duplicates.candidates(source.catalogue)
+        for c in duplicates.candidates(inputs.catalogue)
     ]
     table = Table(
         "Courses that may be listed twice",
@@ -147,22 +147,22 @@ def duplicate_candidates(source: Source) -> Report:
     return Report("Duplicate candidates", [table])
 
 
-def links(source: Source) -> Report:
+def links(inputs: Inputs) -> Report:
     missing = [
         (_location(d.location), d.message)
-        for d in source.diagnostics
+        for d in inputs.diagnostics
         if d.code == "unknown-reference"
     ]
     past_open = [
         (
-            source.where("course", course.id, "offerings", i, "status"),
+            inputs.where("course", course.id, "offerings", i, "status"),
             course.id,
             str(offering.start or ""),
             str(offering.end or ""),
         )
-        for course in source.catalogue.courses.values()
+        for course in inputs.catalogue.courses.values()
         for i, offering in enumerate(course.offerings)
-        if _past_but_open(offering, source.today)
+        if _past_but_open(offering, inputs.today)
     ]
     return Report(
         "Broken links",
@@ -190,7 +190,7 @@ def _past_but_open(offering: Offering, today: date) -> bool:
     return offering.status is Status.OPEN and last is not None and last < today
 
 
-REPORTS: dict[str, Callable[[Source], Report]] = {
+REPORTS: dict[str, Callable[[Inputs], Report]] = {
     "stale": stale,
     "gaps": gaps,
     "duplicates": duplicate_candidates,
@@ -198,18 +198,18 @@ REPORTS: dict[str, Callable[[Source], Report]] = {
 }
 
 
-def read(root: Path, today: date) -> Source:
+def read(root: Path, today: date) -> Inputs:
     """Load and check the catalogue at `root`; raises `CatalogueError` only when there is no
     catalogue to report on."""
     loaded, diagnostics = check(root, today)
     missing = [d for d in diagnostics if d.code == "not-found"]
     if missing:
         raise CatalogueError(missing)
-    return Source(loaded, assemble(loaded), diagnostics, today)
+    return Inputs(loaded, assemble(loaded), diagnostics, today)
 
 
-def errors_in(source: Source) -> int:
-    return sum(d.severity is Severity.ERROR for d in source.diagnostics)
+def errors_in(inputs: Inputs) -> int:
+    return sum(d.severity is Severity.ERROR for d in inputs.diagnostics)
 
 
 # --- output ---------------------------------------------------------------------------------

@@ -204,13 +204,13 @@ def test_the_data_quality_page_shows_the_report_figures(tmp_path: Path) -> None:
         [int(n) for n in re.findall(r"<td>(\d+)(?: %)?</td>", row)]
         for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page)
     ]
-    source = report.read(root, TODAY)
+    inputs = report.read(root, TODAY)
     expected = [
         [int(row[1]), *(int(re.search(r"\((\d+)%\)", c)[1]) for c in row[2:])]
-        for row in report.gaps(source).tables[0].rows
+        for row in report.gaps(inputs).tables[0].rows
     ]
     assert shown == expected == [[2, 50, 50, 50], [1, 100, 100, 0]]
-    stale_ids = [row[2] for row in report.stale(source).tables[0].rows]
+    stale_ids = [row[2] for row in report.stale(inputs).tables[0].rows]
     assert stale_ids == ["sosu-oj", "kraeft"]
     assert (
         "SOSU Østjylland (senest" in page and "Specialuddannelsen i kræftsygepleje (senest" in page
