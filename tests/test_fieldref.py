@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import shutil
 from pathlib import Path
 
 from catalogue import fieldref
@@ -24,15 +24,26 @@ def test_every_field_of_every_file_is_described_with_its_model_documentation() -
     assert "| `price` | a whole number (0 to 1000000) |  |" in text
 
 
-def test_one_real_example_for_each_kind_of_course() -> None:
+def test_one_real_example_for_each_kind_of_course_is_linked() -> None:
+    found = fieldref.examples()
+    assert list(found) == [k.value for k in Kind]
     text = fieldref.reference()
-    examples = re.findall(r"<summary><code>(\w+)</code>: <code>courses/([\w-]+)\.yaml</code>", text)
-    assert [kind for kind, _ in examples] == [k.value for k in Kind]
-    for kind, name in examples:
-        path = BUNDLED / f"{name}.yaml"
-        content = path.read_text(encoding="utf-8")
-        assert f"\nkind: {kind}\n" in content
-        assert content.rstrip("\n") in text
+    for kind, path in found.items():
+        assert f"\nkind: {kind}\n" in path.read_text(encoding="utf-8")
+        shown = path.relative_to(REPO).as_posix()
+        assert f"- `{kind}`: [{shown}]({shown})" in text
+        assert (REPO / "CONTRIBUTING.md").parent.joinpath(shown).is_file()  # the link resolves
+
+
+def test_a_missing_example_is_replaced_by_another_of_its_kind(tmp_path: Path) -> None:
+    copy = tmp_path / "courses"
+    shutil.copytree(BUNDLED, copy)
+    (copy / f"{fieldref.EXAMPLES['master']}.yaml").unlink()
+    found = fieldref.examples(copy)
+    assert list(found) == [k.value for k in Kind]
+    assert found["master"].stem != fieldref.EXAMPLES["master"]
+    assert "\nkind: master\n" in found["master"].read_text(encoding="utf-8")
+    assert found["amu"] == copy / f"{fieldref.EXAMPLES['amu']}.yaml"
 
 
 def test_docs_check_and_write(tmp_path: Path) -> None:
