@@ -254,7 +254,9 @@ def answer(
     interactive: bool,
     ask: Callable[[str], str] = input,
 ) -> dict[str, Any]:
-    """Every question's value, from `given` options, defaults or (on a terminal) answers."""
+    """Every question's value, from `given` options and defaults; when a required one is
+    missing and `interactive`, every question not given is asked (optional ones can be
+    skipped), so a script that gives all required options is never stopped by a question."""
     answers: dict[str, Any] = {"_today": today}
     missing: list[str] = []
     for q in questions:
@@ -263,13 +265,19 @@ def answer(
             answers[q.key] = _parse(q, raw)
             continue
         default = q.default(answers) if q.default else None
-        if interactive:
-            answers[q.key] = _ask(q, default, ask)
-        elif default is not None:
+        if default is not None:
             answers[q.key] = default if default != "" else None
         elif q.required:
             missing.append(q.option)
-    if missing:
+    if missing and interactive:
+        answers = {"_today": today}
+        for q in questions:
+            raw = given.get(q.key)
+            if raw is not None:
+                answers[q.key] = _parse(q, raw)
+            else:
+                answers[q.key] = _ask(q, q.default(answers) if q.default else None, ask)
+    elif missing:
         raise NewError(
             f"missing {', '.join(missing)}; give them as options, or run 'evu new' on a "
             "terminal to be asked"

@@ -257,6 +257,15 @@ def test_questions_are_asked_on_a_terminal(small: Path) -> None:
     assert course.last_verified == course.sources[0].retrieved == TODAY
 
 
+def test_a_terminal_asks_nothing_when_every_required_option_is_given(small: Path) -> None:
+    output = _run_on_terminal(
+        ["new", "provider", "--catalogue", str(small), *TODAY_ARG, "--name", "VIA",
+         "--kind", "professionshoejskole", "--source", "https://www.via.dk/"],
+        "",
+    )  # fmt: skip
+    assert output.startswith("added provider 'via' to ")  # no question before it
+
+
 def _run_on_terminal(args: list[str], typed: str) -> str:
     """Run `evu` with a pseudo-terminal as stdin and stdout; type `typed`; return the output."""
     main, secondary = pty.openpty()
