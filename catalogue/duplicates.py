@@ -3,7 +3,7 @@ distinct courses, because providers and regions list the same course again.
 
 A simple detector, meant to be replaced by the search index's more-like-this (the search
 issue) behind the same interface: `candidates(catalogue)` → pairs with a score and reasons,
-best first.
+best first (the same shape as the search branch's `duplicate_search.candidates`).
 
 A pair is a candidate when both courses have the same AMU number, or when they are of the
 same kind and their titles say the same thing: the same words once the words every title uses
@@ -38,8 +38,8 @@ COMMON_WORDS = frozenset(
 class Candidate:
     """Two courses that may be one course listed twice."""
 
-    first: str  # course ids, first < second
-    second: str
+    first: Course  # the pair in id order
+    second: Course
     score: float  # 0-1, higher is more likely
     reasons: tuple[str, ...]
 
@@ -69,7 +69,7 @@ def _pair(a: Course, b: Course) -> Candidate | None:
         reasons.append(f"same AMU number {a.amu_number}")
         scores.append(1.0)
     if a.kind is not b.kind:  # an akademi and a diplom in ledelse are two courses
-        return Candidate(a.id, b.id, 1.0, tuple(reasons)) if reasons else None
+        return Candidate(a, b, 1.0, tuple(reasons)) if reasons else None
     words_a, words_b = _distinctive(a.title), _distinctive(b.title)
     ratio = difflib.SequenceMatcher(None, " ".join(_words(a.title)), " ".join(_words(b.title)))
     similar = ratio.ratio()
@@ -83,7 +83,7 @@ def _pair(a: Course, b: Course) -> Candidate | None:
             scores.append(common * 0.95)
     if not reasons:
         return None
-    return Candidate(a.id, b.id, round(max(scores), 3), tuple(reasons))
+    return Candidate(a, b, round(max(scores), 3), tuple(reasons))
 
 
 def candidates(catalogue: Catalogue) -> list[Candidate]:
@@ -107,4 +107,4 @@ def candidates(catalogue: Catalogue) -> list[Candidate]:
             seen.add((a.id, b.id))
             if (candidate := _pair(a, b)) is not None:
                 found.append(candidate)
-    return sorted(found, key=lambda c: (-c.score, c.first, c.second))
+    return sorted(found, key=lambda c: (-c.score, c.first.id, c.second.id))

@@ -129,9 +129,9 @@ def gaps(inputs: Inputs) -> Report:
 def duplicate_candidates(inputs: Inputs) -> Report:
     rows = [
         (
-            inputs.where("course", c.first),
-            c.first,
-            c.second,
+            inputs.where("course", c.first.id),
+            c.first.id,
+            c.second.id,
             f"{c.score:.2f}",
             "; ".join(c.reasons),
         )

@@ -132,7 +132,7 @@ def test_duplicates_finds_the_same_course_listed_twice(tmp_path: Path) -> None:
     )
     catalogue, _ = read_catalogue(root, TODAY)
     found = candidates(catalogue)
-    assert [(c.first, c.second) for c in found] == [
+    assert [(c.first.id, c.second.id) for c in found] == [
         ("demens-amu", "demens-og-udadreagerende-adfaerd")
     ]
     assert found[0].reasons[0].startswith("titles ")
