@@ -381,30 +381,106 @@ def _set(data: dict[str, Any], a: dict[str, Any], *keys: str) -> dict[str, Any]:
     return data
 
 
-def entry_data(kind: str, a: dict[str, Any]) -> dict[str, Any]:
-    """The plain data of the new entry (for `catalogue.yamlfmt.dumps`)."""
-    if kind == "course":
-        data = _set({}, a, "id", "title", "kind", "scope", "part_of")
-        _set(data, a, "professions", "audience_broad", "topics", "providers")
-        data["sources"] = _sources(a)
-        data["last_verified"] = a["last_verified"]
-        return data
-    if kind == "offering":
-        data = _set({}, a, "provider", "place", "postnummer", "start", "end")
-        _set(data, a, "application_deadline", "signup_url", "mode")
-        if a.get("source"):
-            data["source"] = {"url": a["source"], "retrieved": a["retrieved"]}
-        return data
-    if kind == "provider":
-        data = _set({}, a, "id", "name", "kind", "url", "postnummer")
-    elif kind == "profession":
-        data = _set({}, a, "id", "name", "name_en", "disco", "abbreviations")
-    else:
-        data = _set({}, a, "id", "title", "from", "to", "goal")
-        data["steps"] = a["step"]
-    data["sources"] = _sources(a)
-    data["last_verified"] = a["last_verified"]
+def _course(a: dict[str, Any]) -> dict[str, Any]:
+    data = _set({}, a, "id", "title", "kind", "scope", "part_of")
+    _set(data, a, "professions", "audience_broad", "topics", "providers")
+    return {**data, "sources": _sources(a), "last_verified": a["last_verified"]}
+
+
+def _offering(a: dict[str, Any]) -> dict[str, Any]:
+    data = _set({}, a, "provider", "place", "postnummer", "start", "end")
+    _set(data, a, "application_deadline", "signup_url", "mode")
+    if a.get("source"):
+        data["source"] = {"url": a["source"], "retrieved": a["retrieved"]}
     return data
+
+
+def _provider(a: dict[str, Any]) -> dict[str, Any]:
+    data = _set({}, a, "id", "name", "kind", "url", "postnummer")
+    return {**data, "sources": _sources(a), "last_verified": a["last_verified"]}
+
+
+def _profession(a: dict[str, Any]) -> dict[str, Any]:
+    data = _set({}, a, "id", "name", "name_en", "disco", "abbreviations")
+    return {**data, "sources": _sources(a), "last_verified": a["last_verified"]}
+
+
+def _path(a: dict[str, Any]) -> dict[str, Any]:
+    data = _set({}, a, "id", "title", "from", "to", "goal")
+    return {**data, "steps": a["step"], "sources": _sources(a), "last_verified": a["last_verified"]}
+
+
+@dataclass(frozen=True)
+class Change:
+    """The file a new entry goes into, its whole new text, and what to tell the user."""
+
+    path: Path
+    text: str
+    message: str
+
+
+def _own_file(kind: str, folder: str) -> Callable[..., Change]:
+    """A course or career path: a new file named after its id."""
+
+    def place(data: dict[str, Any], a: dict[str, Any], root: Path, loaded: Loaded) -> Change:
+        target = root / folder / f"{data['id']}.yaml"
+        if target.exists():
+            raise NewError(f"{shown(target)} already exists; edit it instead")
+        return Change(target, dumps(data, kind), f"wrote {shown(target)}")
+
+    return place
+
+
+def _into_course(data: dict[str, Any], a: dict[str, Any], root: Path, loaded: Loaded) -> Change:
+    """A class: appended to the offerings of an existing course file, comments kept."""
+    target = root / f"{a['course']}.yaml"
+    if not target.is_file():
+        raise NewError(f"no course file {shown(target)}; add the course first (evu new course)")
+    _readable(loaded, target)
+
+    def append(course: dict[str, Any]) -> dict[str, Any]:
+        offerings = course.setdefault("offerings", [])
+        if not isinstance(offerings, list):
+            raise NewError(f"{shown(target)}: 'offerings' is not a list")
+        offerings.append(data)
+        return course
+
+    text = update_text(target.read_text(encoding="utf-8"), target, append, "course")
+    return Change(target, text, f"added a class to {shown(target)}")
+
+
+def _into_list(kind: str) -> Callable[..., Change]:
+    """A provider or profession: appended to its list file (created when missing)."""
+    list_name = f"{kind}s"
+
+    def place(data: dict[str, Any], a: dict[str, Any], root: Path, loaded: Loaded) -> Change:
+        target = root / "lists" / f"{list_name}.yaml"
+        if any(e.kind == kind and e.id == data["id"] for e in loaded.entries):
+            raise NewError(f"a {kind} with id '{data['id']}' already exists in {shown(target)}")
+        if target.exists():
+            _readable(loaded, target)
+            old = target.read_text(encoding="utf-8")
+            text = update_text(old, target, lambda items: [*items, data], list_name)
+        else:
+            text = dumps([data], list_name)
+        return Change(target, text, f"added {kind} '{data['id']}' to {shown(target)}")
+
+    return place
+
+
+# Kind → (the entry's data from the answers, where and how it is written).
+BUILD: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], Callable[..., Change]]] = {
+    "course": (_course, _own_file("course", ".")),
+    "offering": (_offering, _into_course),
+    "provider": (_provider, _into_list("provider")),
+    "profession": (_profession, _into_list("profession")),
+    "path": (_path, _own_file("path", "paths")),
+}
+
+
+def entry_data(kind: str, answers: dict[str, Any]) -> dict[str, Any]:
+    """The plain data of the new entry (for `catalogue.yamlfmt.dumps`)."""
+    return BUILD[kind][0](answers)
 
 
 def create(kind: str, answers: dict[str, Any], root: Path, today: date) -> Written:
@@ -414,50 +490,12 @@ def create(kind: str, answers: dict[str, Any], root: Path, today: date) -> Writt
         raise NewError(f"{shown(root)}: catalogue folder does not exist")
     data = entry_data(kind, answers)
     loaded = load(root)
-    if kind in ("course", "path"):
-        target = (
-            root / f"{data['id']}.yaml"
-            if kind == "course"
-            else root / "paths" / f"{data['id']}.yaml"
-        )
-        if target.exists():
-            raise NewError(f"{shown(target)} already exists; edit it instead")
-        text = dumps(data, kind)
-        message = f"wrote {shown(target)}"
-    elif kind == "offering":
-        target = root / f"{answers['course']}.yaml"
-        if not target.is_file():
-            raise NewError(f"no course file {shown(target)}; add the course first (evu new course)")
-        _readable(loaded, target)
-
-        def add_offering(course: dict[str, Any]) -> dict[str, Any]:
-            offerings = course.setdefault("offerings", [])
-            if not isinstance(offerings, list):
-                raise NewError(f"{shown(target)}: 'offerings' is not a list")
-            offerings.append(data)
-            return course
-
-        text = update_text(target.read_text(encoding="utf-8"), target, add_offering, "course")
-        message = f"added a class to {shown(target)}"
-    else:
-        list_name = f"{kind}s"
-        target = root / "lists" / f"{list_name}.yaml"
-        if any(e.kind == kind and e.id == data["id"] for e in loaded.entries):
-            raise NewError(f"a {kind} with id '{data['id']}' already exists in {shown(target)}")
-        if target.exists():
-            _readable(loaded, target)
-            text = update_text(
-                target.read_text(encoding="utf-8"), target, lambda items: [*items, data], list_name
-            )
-        else:
-            text = dumps([data], list_name)
-        message = f"added {kind} '{data['id']}' to {shown(target)}"
-    problems = _problems_of_change(loaded, target, text, today)
-    errors = [d for d in problems if d.severity is Severity.ERROR]
-    if errors:
+    change = BUILD[kind][1](data, answers, root, loaded)
+    problems = _problems_of_change(loaded, change.path, change.text, today)
+    if any(d.severity is Severity.ERROR for d in problems):
         raise NewError(f"the new {kind} would not validate; nothing was written", problems)
-    write_atomic(target, text)
-    return Written(target, message, problems)
+    write_atomic(change.path, change.text)
+    return Written(change.path, change.message, problems)
 
 
 def _readable(loaded: Loaded, path: Path) -> None:

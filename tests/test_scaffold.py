@@ -16,7 +16,7 @@ import pytest
 
 from catalogue.cli import NEW_KINDS
 from catalogue.pipeline import read_catalogue
-from catalogue.scaffold import QUESTIONS
+from catalogue.scaffold import BUILD, QUESTIONS
 from conftest import REPO, TODAY, evu
 
 TODAY_ARG = ("--today", TODAY.isoformat())
@@ -36,7 +36,7 @@ def _valid(small: Path) -> None:
 
 
 def test_the_cli_offers_every_kind_the_scaffold_knows() -> None:
-    assert tuple(QUESTIONS) == NEW_KINDS
+    assert tuple(QUESTIONS) == tuple(BUILD) == NEW_KINDS
 
 
 def test_new_course_from_options(small: Path) -> None:
