@@ -215,3 +215,9 @@ def test_the_data_quality_page_shows_the_report_figures(tmp_path: Path) -> None:
     assert (
         "SOSU Østjylland (senest" in page and "Specialuddannelsen i kræftsygepleje (senest" in page
     )
+
+
+def test_the_cli_offers_every_report() -> None:
+    from catalogue.cli import REPORT_NAMES
+
+    assert tuple(report.REPORTS) == REPORT_NAMES
