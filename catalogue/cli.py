@@ -14,9 +14,18 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from catalogue.diagnostics import CatalogueError, Diagnostic, Severity, format_diagnostic, shown
+from catalogue.diagnostics import (
+    CatalogueError,
+    Diagnostic,
+    Severity,
+    did_you_mean,
+    format_diagnostic,
+    shown,
+)
 
 DEFAULT_ROOT = Path("courses")
+NEW_KINDS = ("course", "offering", "provider", "profession", "path")  # see catalogue.scaffold
+REPORT_NAMES = ("stale", "gaps", "duplicates", "links")  # see catalogue.report
 
 
 class UsageError(Exception):
@@ -149,6 +158,86 @@ def cmd_scrape(args: argparse.Namespace) -> int:
     return 1 if outcome.failed else 0
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from catalogue.fmt import format_all, write
+
+    results = format_all(args.path)
+    problems = [d for r in results for d in r.problems]
+    _report(problems, "text")
+    changed = [r for r in results if r.changed]
+    for result in changed:
+        if args.check:
+            print(f"{shown(result.path)}: would be reformatted")
+            if args.diff:
+                print(result.diff(), end="")
+        else:
+            write(result)
+            print(f"formatted {shown(result.path)}")
+    unreadable = sum(bool(r.problems) for r in results)
+    verb = "would be reformatted" if args.check else "reformatted"
+    summary = f"{len(changed)} file(s) {verb}, {len(results) - len(changed) - unreadable} unchanged"
+    if unreadable:
+        summary += f", {unreadable} not readable (see above; nothing written to them)"
+    print(summary, file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from catalogue.scaffold import NewError, run
+
+    try:
+        written = run(args.kind, args.options, interactive=sys.stdin.isatty())
+    except NewError as exc:
+        _report(exc.diagnostics, "text")
+        print(exc, file=sys.stderr)
+        return 1
+    _report(written.warnings, "text")
+    print(written.message)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from catalogue import report
+
+    words = list(args.what)
+    named = bool(words) and words[0] in REPORT_NAMES
+    names = [words.pop(0)] if named else list(REPORT_NAMES)
+    if len(words) > 1:
+        raise UsageError(f"evu report: too many arguments: {' '.join(args.what)}")
+    path = Path(words[0]) if words else DEFAULT_ROOT
+    if words and not named and not path.exists():
+        raise UsageError(
+            f"evu report: '{words[0]}' is neither a report ({', '.join(REPORT_NAMES)})"
+            f"{did_you_mean(words[0], REPORT_NAMES)} nor a catalogue folder"
+        )
+    inputs = report.read(path, args.today or date.today())
+    render = report.as_markdown if args.markdown else report.as_text
+    print("\n".join(render(report.REPORTS[name](inputs)) for name in names), end="")
+    if errors := report.errors_in(inputs):
+        print(
+            f"note: {errors} error(s) in the catalogue (see 'evu validate'); "
+            "the reports cover the entries that could be read",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from catalogue import fieldref
+
+    try:
+        if args.check:
+            stale = fieldref.outdated(args.file)
+            if stale:
+                print(f"{shown(args.file)}: field reference out of date; run 'evu docs'")
+            return 1 if stale else 0
+        changed = fieldref.write(args.file)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"evu docs: {shown(args.file)}: {exc}") from None
+    print(f"{'updated' if changed else 'up to date:'} {shown(args.file)}")
+    return 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -191,6 +280,39 @@ def parser() -> Parser:
     )
     b.set_defaults(run=cmd_build)
 
+    f = sub.add_parser("fmt", help="write catalogue files in canonical form")
+    f.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ROOT,
+        help="catalogue folder or one file (default: courses)",
+    )
+    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
+    f.add_argument("--diff", action="store_true", help="with --check: show what would change")
+    f.set_defaults(run=cmd_fmt)
+
+    n = sub.add_parser("new", help="write a new course, offering, provider, profession or path")
+    n.add_argument("kind", choices=NEW_KINDS)
+    n.add_argument("options", nargs=argparse.REMAINDER, help="see 'evu new KIND --help'")
+    n.set_defaults(run=cmd_new)
+
+    r = sub.add_parser("report", help="stale entries, unpublished facts, duplicates, links")
+    r.add_argument(
+        "what",
+        nargs="*",
+        metavar="[REPORT] [PATH]",
+        help=f"one of {', '.join(REPORT_NAMES)} (default: all), then the catalogue folder",
+    )
+    r.add_argument("--today", type=_date, default=None, help="date to report on (default: today)")
+    r.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
+    r.set_defaults(run=cmd_report)
+
+    d = sub.add_parser("docs", help="write the field reference in CONTRIBUTING.md")
+    d.add_argument("--file", type=Path, default=None, help="default: the repository's")
+    d.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
+    d.set_defaults(run=cmd_docs)
+
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)
     sv.add_argument("--out", type=Path, default=Path("_site"))
@@ -222,6 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from catalogue.schema import SCHEMA_DIR
 
             args.out = SCHEMA_DIR
+        if args.command == "docs" and args.file is None:
+            from catalogue.fieldref import CONTRIBUTING
+
+            args.file = CONTRIBUTING
         return int(args.run(args))
     except UsageError as exc:
         print(exc, file=sys.stderr)

@@ -7,13 +7,10 @@ from typing import Any
 
 from catalogue.codelists import regions
 from catalogue.derive import audience, course_regions, offering_place
-from catalogue.model import Catalogue, Course, Kind, Offering, ProviderKind, Venue
+from catalogue.model import Catalogue, Kind, Offering, ProviderKind, Venue
+from catalogue.quality import UNPUBLISHED, gaps
 
 UNPLACED = "uden region (online)"
-
-
-def merit_unknown(course: Course) -> bool:
-    return course.merit is None or (course.merit.in_ is None and course.merit.out is None)
 
 
 def _share(count: int, total: int) -> float:
@@ -32,6 +29,7 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
         return {name: counts[name] for name in names}
 
     n = len(courses)
+    unpublished = gaps(courses)
     return {
         "courses": n,
         "courses_by_kind": {k.value: sum(c.kind is k for c in courses) for k in Kind},
@@ -50,11 +48,7 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
         "providers_by_kind": {
             k.value: sum(p.kind is k for p in catalogue.providers.values()) for k in ProviderKind
         },
-        "share_unknown": {
-            "merit": _share(sum(merit_unknown(c) for c in courses), n),
-            "price": _share(sum(c.price is None for c in courses), n),
-            "ects": _share(sum(c.ects is None for c in courses), n),
-        },
+        "share_unknown": {fact: _share(unpublished.count(fact), n) for fact in UNPUBLISHED},
     }
 
 

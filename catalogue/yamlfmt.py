@@ -39,6 +39,7 @@ import typing
 from collections.abc import Callable, Mapping
 from datetime import date
 from enum import Enum
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -76,6 +77,8 @@ _CORE_12 = re.compile(
 _ANALYZER = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
 _RESOLVER = yaml.resolver.Resolver()
 _SCHEMA_COMMENT = "# yaml-language-server:"
+# Characters a literal block cannot carry as they are (control characters but the line break).
+_NOT_IN_LITERAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
 class _Plain(str):
@@ -182,6 +185,7 @@ def update_text(text: str, path: Path, edit: Callable[[Any], Any], kind: str | N
 # --- reading: nodes → plain data, guided by the model ---------------------------------------
 
 
+@cache
 def _unwrap(tp: Any) -> Any:
     """The collection or dataclass type inside an optional type, or None."""
     if typing.get_origin(tp) in (types.UnionType, typing.Union):
@@ -194,6 +198,7 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
+@cache
 def _item_type(tp: Any) -> Any:
     tp = _unwrap(tp)
     if typing.get_origin(tp) in (tuple, list):
@@ -201,6 +206,7 @@ def _item_type(tp: Any) -> Any:
     return None
 
 
+@cache
 def _field_types(tp: Any) -> dict[str, Any]:
     tp = _unwrap(tp)
     if dataclasses.is_dataclass(tp):
@@ -208,6 +214,7 @@ def _field_types(tp: Any) -> dict[str, Any]:
     return {}
 
 
+@cache
 def _field_meta(tp: Any) -> dict[str, dict[str, Any]]:
     tp = _unwrap(tp)
     if dataclasses.is_dataclass(tp):
@@ -286,6 +293,9 @@ def _anchors(node: yaml.Node, at: KeyPath, found: list[tuple[int, KeyPath]]) -> 
 
 def _comments(text: str, root: yaml.Node) -> tuple[dict[KeyPath, list[str]], list[str], list[str]]:
     """Comments attached to key paths, the header comments and the trailing comments."""
+    first, _, rest = text.partition("\n")
+    if "#" not in rest and ("#" not in first or first.startswith(_SCHEMA_COMMENT)):
+        return {}, [], []  # no comment but the schema line (the usual case): no need to scan
     spans = _covered(text)
     anchors: list[tuple[int, KeyPath]] = []
     _anchors(root, (), anchors)
@@ -349,10 +359,15 @@ def _write(
 def _plain_ok(text: str, flow: bool) -> bool:
     if not text or "\n" in text:
         return False
+    return _plain_allowed(str(text), flow, isinstance(text, _Plain))
+
+
+@lru_cache(maxsize=1 << 16)  # ids, places and titles recur across files
+def _plain_allowed(text: str, flow: bool, was_plain: bool) -> bool:
     analysis = _ANALYZER.analyze_scalar(text)
     if not (analysis.allow_flow_plain if flow else analysis.allow_block_plain):
         return False
-    if isinstance(text, _Plain):
+    if was_plain:
         return True
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR and not (
         _CORE_12.match(text)
@@ -390,10 +405,7 @@ def _literal_ok(text: str) -> bool:
         return False  # would need an indentation indicator
     if any(line.endswith((" ", "\t")) for line in lines):
         return False
-    return not any(
-        ch != "\n" and (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029\ufeff")
-        for ch in text
-    )
+    return not _NOT_IN_LITERAL.search(text)
 
 
 def _scalar_text(value: Any, flow: bool = False) -> str:

@@ -23,13 +23,13 @@ from catalogue.derive import (
     path_totals,
 )
 from catalogue.model import Catalogue, Course, Kind, Offering, Provider, Venue
-from catalogue.stats import merit_unknown, stats
+from catalogue.quality import gaps_by_provider, stale_entries
+from catalogue.stats import stats
 from site_build import text, urls
 from site_build.opendata import script_safe_json
 
 Crumbs = tuple[tuple[str, str], ...]
 HOME: Crumbs = (("Forside", urls.home()),)
-STALE = timedelta(days=365)
 ROWS_PER_PAGE = 100
 SOON = timedelta(days=92)
 
@@ -160,31 +160,12 @@ def quality(
     figures: dict[str, Any],
     by_provider: dict[str, list[Course]],
 ) -> dict[str, Any]:
-    """Shares of courses that publish no merit, price or ECTS, overall and per provider."""
-    per_provider = []
-    for provider in catalogue.providers.values():
-        courses = by_provider[provider.id]
-        if courses:
-            n = len(courses)
-            per_provider.append(
-                {
-                    "provider": provider,
-                    "courses": n,
-                    "merit": sum(merit_unknown(c) for c in courses) / n,
-                    "price": sum(c.price is None for c in courses) / n,
-                    "ects": sum(c.ects is None for c in courses) / n,
-                }
-            )
-    entries = [
-        *catalogue.courses.values(),
-        *catalogue.providers.values(),
-        *catalogue.paths.values(),
-    ]
-    stale = sorted(
-        (e for e in entries if today - e.last_verified > STALE),
-        key=lambda e: (e.last_verified, e.id),
-    )
-    return {"figures": figures, "per_provider": per_provider, "stale": stale}
+    """The figures `evu report gaps` and `evu report stale` print (catalogue.quality)."""
+    return {
+        "figures": figures,
+        "per_provider": gaps_by_provider(catalogue, by_provider),
+        "stale": [entry for _, entry in stale_entries(catalogue, today)],
+    }
 
 
 def plan(catalogue: Catalogue, today: date) -> list[Page]:
