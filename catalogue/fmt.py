@@ -8,12 +8,11 @@ is never touched: its problems come back as diagnostics.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError, Diagnostic, Location
+from catalogue.files import write_atomic
 from catalogue.load import catalogue_files, file_kind
 from catalogue.yamlfmt import format_text, kind_of_path
 from catalogue.yamlsource import parse_yaml
@@ -85,19 +84,3 @@ def write(result: Formatted) -> None:
     """Replace the file by its canonical text."""
     assert result.after is not None
     write_atomic(result.path, result.after)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and `os.replace`, so
-    a crash or a full disk leaves the old file (or none), never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

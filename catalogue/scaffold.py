@@ -22,7 +22,7 @@ from typing import Any
 
 from catalogue import ids
 from catalogue.diagnostics import Diagnostic, Severity, shown
-from catalogue.fmt import write_atomic
+from catalogue.files import write_atomic
 from catalogue.load import Loaded, load, load_file
 from catalogue.model import SLUG, Kind, Mode, ProviderKind, Scope
 from catalogue.validate import validate

@@ -6,7 +6,6 @@ a failing source writes nothing and its report carries the validator's messages.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import Any
 import yaml
 
 from catalogue.diagnostics import CatalogueError, Location, Severity, format_diagnostic
+from catalogue.files import write_atomic
 from catalogue.pipeline import check
 from catalogue.yamlsource import LOADER
 from scrapers.adapters import ADAPTERS, Adapter
@@ -127,13 +127,6 @@ def course_text(data: dict[str, Any], path: Path) -> str:
     return yamlfmt.update_text(original, path, lambda _: data, "course")
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def scrape(
     source: str,
     root: Path,
@@ -178,6 +171,6 @@ def scrape(
     outcome.files[state_file] = state.text()
     if not dry_run:
         for path, text in outcome.files.items():
-            _atomic_write(path, text)
+            write_atomic(path, text)
         outcome.written = True
     return outcome

@@ -12,17 +12,14 @@ that no longer exist. Content hashes, never modification times.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from catalogue.codelists import regions
+from catalogue.files import write_atomic
 from catalogue.model import Catalogue
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
@@ -30,12 +27,12 @@ from catalogue.progress import progress_bar
 from site_build import opendata, urls
 from site_build.keys import Keys
 from site_build.opendata import CourseData
+from site_build.output import MANIFEST, SiteWriter, manifest
 from site_build.pages import Page, plan
 from site_build.render import TEMPLATES, RowHtml, environment, render_page
 from site_build.state import State, read_state, write_state
 
 log = logging.getLogger(__name__)
-MANIFEST = ".evu-manifest.json"
 INPUTS = ".evu-inputs"
 CODE = [Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "catalogue"]
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
@@ -52,9 +49,9 @@ class BuildResult:
 
 @dataclass
 class Site:
-    """Every file of the site: `files` rendered now (path → bytes), `kept` unchanged since
-    the last build and not rendered again (path → sha256); with the page keys and each
-    course's open data, to keep for the next build."""
+    """The site rendered: `files` (path → bytes; empty when they went to `emit` instead) and
+    `kept`, unchanged since the last build and not rendered again (path → sha256); with the
+    page keys and each course's open data, to keep for the next build."""
 
     files: dict[str, bytes]
     kept: dict[str, str]
@@ -69,10 +66,12 @@ def render_site(
     done: Callable[[int, int], None] | None = None,
     keys: Keys | None = None,
     last: State | None = None,
+    emit: Callable[[str, bytes], None] | None = None,
 ) -> Site:
     """Render the site. With `keys` and the `last` build's state (its pages still on disk),
     pages whose key is unchanged are kept rather than rendered, and a course's open data is
-    reused while its file is unchanged."""
+    reused while its file is unchanged. With `emit`, each file goes there as soon as it is
+    rendered instead of being collected (so a large site is never all in memory)."""
     env = environment(today)
     env.globals["row_html"] = RowHtml(catalogue)
     pages = plan(catalogue, today)
@@ -91,11 +90,16 @@ def render_site(
         ]
 
     files: dict[str, bytes] = {}
+
+    def collect(target: str, content: bytes) -> None:
+        if target in files:  # two pages must never write the same file
+            raise ValueError(f"two pages write {target}")
+        files[target] = content
+
+    emit = emit or collect
     for part in map_chunks(render_part, todo, done=done):  # on several cores when large
         for target, content in part:
-            if target in files:  # two pages must never write the same file
-                raise ValueError(f"two pages write {target}")
-            files[target] = content
+            emit(target, content)
     data = _course_data(catalogue, today, base_url, keys, last)
     texts = {
         urls.COURSES_JSON: opendata.courses_json_of(data),
@@ -106,9 +110,10 @@ def render_site(
     }
     for region in regions().values():
         texts[urls.calendar(region)] = opendata.calendar_ics_of(data, region)
-    files.update({name: content.encode("utf-8") for name, content in texts.items()})
+    for name, content in texts.items():
+        emit(name, content.encode("utf-8"))
     for asset in sorted((TEMPLATES / "assets").iterdir()):
-        files[f"assets/{asset.name}"] = asset.read_bytes()
+        emit(f"assets/{asset.name}", asset.read_bytes())
     return Site(files, kept, page_keys, data)
 
 
@@ -142,79 +147,6 @@ def fingerprint(folders: list[Path], *extra: str) -> str:
     return digest.hexdigest()
 
 
-def _digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-def _manifest(out: Path) -> dict[str, str]:
-    try:
-        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _atomic_write(target: Path, content: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(content)
-    os.replace(temporary, target)
-
-
-def write(
-    files: dict[str, bytes], out: Path, kept: dict[str, str] | None = None
-) -> tuple[dict[str, str], int, int]:
-    """Bring `out` to exactly `files` plus the `kept` files already there (path → sha256);
-    returns the manifest (path → sha256), the number of files written and of files removed."""
-    out = out.resolve()
-    hashes = {**(kept or {}), **{name: _digest(content) for name, content in files.items()}}
-    hashes = dict(sorted(hashes.items()))
-    manifest_text = json.dumps(hashes, indent=0, sort_keys=True) + "\n"
-    if not (out / MANIFEST).is_file():
-        _swap_in(files, manifest_text, out)
-        return hashes, len(files), 0
-    previous = _manifest(out)
-    changed = [n for n in files if previous.get(n) != hashes[n] or not (out / n).is_file()]
-    stale = sorted(set(previous) - set(hashes))
-    for name in changed:
-        _atomic_write(out / name, files[name])
-    for name in stale:
-        (out / name).unlink(missing_ok=True)
-        _prune_empty(out / name, out)
-    if changed or stale:
-        _atomic_write(out / MANIFEST, manifest_text.encode("utf-8"))
-    return hashes, len(changed), len(stale)
-
-
-def _prune_empty(path: Path, root: Path) -> None:
-    folder = path.parent
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def _swap_in(files: dict[str, bytes], manifest_text: str, out: Path) -> None:
-    """Write a whole new site into a temporary sibling folder, then replace `out`."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    old = out.with_name(f".{out.name}-old")
-    try:
-        for name, content in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        (staging / MANIFEST).write_text(manifest_text, encoding="utf-8")
-        if old.exists():
-            shutil.rmtree(old)
-        if out.exists():
-            out.rename(old)
-        staging.rename(out)
-    finally:
-        for leftover in (staging, old):
-            if leftover.exists():
-                shutil.rmtree(leftover)
-
-
 def _progress(finished: int, total: int) -> None:
     progress_bar(finished, total, "sider")
 
@@ -228,10 +160,10 @@ def build(
     inputs = fingerprint([root], code, today.isoformat(), base_url)
     stamp = out / INPUTS
     if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
-        pages = sum(name.endswith(".html") for name in _manifest(out))
+        pages = sum(name.endswith(".html") for name in manifest(out))
         return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
-    manifest = _manifest(out)
-    state = read_state(out) if manifest else State()
+    old = manifest(out)
+    state = read_state(out) if old else State()
     # Raises before anything is written; files parsed by the last build are not parsed again.
     loaded, _ = read_valid(root, today, cache=state.parsed if state.code == code else None)
     catalogue = assemble(loaded)
@@ -244,12 +176,18 @@ def build(
             pages={
                 name: (key, sha)
                 for name, (key, sha) in state.pages.items()
-                if manifest.get(name) == sha and (out / name).is_file()
+                if old.get(name) == sha and (out / name).is_file()
             },
             data=state.data,
         )
-    site = render_site(catalogue, today, base_url, _progress, keys, last)
-    hashes, written, removed = write(site.files, out, site.kept)
+    writer = SiteWriter(out)
+    try:
+        site = render_site(catalogue, today, base_url, _progress, keys, last, writer.put)
+        for name, sha in site.kept.items():
+            writer.keep(name, sha)
+        hashes, written, removed = writer.finish()
+    finally:
+        writer.discard()
     write_state(
         out,
         State(
@@ -260,7 +198,7 @@ def build(
             data={c: (keys.digests[c], part) for c, part in site.data.items()},
         ),
     )
-    _atomic_write(stamp, inputs.encode())
+    write_atomic(stamp, inputs)
     pages = sum(name.endswith(".html") for name in hashes)
     log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
     rendered = len(site.keys) - len(site.kept)

@@ -19,7 +19,7 @@ from enum import Enum
 from typing import Any
 
 from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider, Topic
-from site_build.pages import Lazy, Page
+from site_build.pages import Lazy, Page, Row
 
 _LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
 
@@ -31,16 +31,17 @@ class Keys:
         self.salt = salt
         self.digests = digests
         self.ways: dict[type, str] = {}  # how each type is encoded
-        # id(value) → encoding, for values shared by pages. A course's classes and places are
-        # named by their course's file hash and position, not walked field by field.
-        self.memo: dict[int, str] = {}
+        # id(value) → (value, encoding), for values shared by pages (the filters of a region,
+        # a row on several filter pages …); holding the value keeps its id from being reused.
+        # A course's classes and places are named by their course's hash and position.
+        self.memo: dict[int, tuple[Any, str]] = {}
         for course in catalogue.courses.values():
             digest = digests[course.id]
-            self.memo[id(course)] = f"C({course.id},{digest})"
+            self.memo[id(course)] = (course, f"C({course.id},{digest})")
             for i, offering in enumerate(course.offerings):
-                self.memo[id(offering)] = f"O({course.id},{digest},{i})"
+                self.memo[id(offering)] = (offering, f"O({course.id},{digest},{i})")
             for i, venue in enumerate(course.venues):
-                self.memo[id(venue)] = f"V({course.id},{digest},{i})"
+                self.memo[id(venue)] = (venue, f"V({course.id},{digest},{i})")
 
     def __call__(self, page: Page) -> str:
         text = self.encode(
@@ -53,16 +54,18 @@ class Keys:
         way = self.ways.get(kind) or self.ways.setdefault(kind, _way(kind))
         if way == "repr":
             return repr(value)
+        known = self.memo.get(id(value))
+        if known is not None:
+            return known[1]
         if way == "list":
-            return "[" + ",".join(map(self.encode, value)) + "]"
-        if way == "dict":
+            found = "[" + ",".join(map(self.encode, value)) + "]"
+        elif way == "dict":
             pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
-            return "{" + ",".join(pairs) + "}"
-        found = self.memo.get(id(value))
-        if found is not None:
-            return found
-        if way == "listed":
+            found = "{" + ",".join(pairs) + "}"
+        elif way == "listed":
             found = f"{kind.__name__}({value.id})"
+        elif way == "row":  # derived from its class or place alone (and the day, in the salt)
+            found = f"R({self.encode(value.item)})"
         elif way == "lazy":
             found = f"L({value.function.__qualname__},{self.encode(value.arguments)})"
         elif way == "data":
@@ -70,7 +73,7 @@ class Keys:
             found = f"{kind.__name__}(" + ",".join(fields) + ")"
         else:
             raise TypeError(f"cannot key a {kind.__name__} in a page")
-        self.memo[id(value)] = found
+        self.memo[id(value)] = (value, found)
         return found
 
 
@@ -85,6 +88,8 @@ def _way(kind: type) -> str:
         return "listed"
     if issubclass(kind, Lazy):
         return "lazy"
+    if kind is Row:
+        return "row"
     if issubclass(kind, Catalogue | Course):  # courses are all in the memo
         return "refuse"
     return "data" if dataclasses.is_dataclass(kind) else "refuse"

@@ -63,6 +63,7 @@ class Lazy:
 class Row:
     """One line of a region's table: a class with dates, or a place where a course runs."""
 
+    item: Offering | Venue  # everything else here is derived from it, its course and the day
     course: Course
     provider: str
     place: str
@@ -121,18 +122,19 @@ def _row_order(row: Row, today: date) -> tuple:
     return (2, -row.start.toordinal(), *tie)
 
 
-def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
-    """Every class and venue of the region, in the order an HR planner reads them."""
-    rows: list[Row] = []
+def region_rows(catalogue: Catalogue, today: date) -> dict[str, list[Row]]:
+    """Region name → every class and venue in it, in the order an HR planner reads them."""
+    found: dict[str, list[Row]] = {region: [] for region in regions().values()}
     for course in catalogue.courses.values():
         items: list[Offering | Venue] = [*course.offerings, *course.venues]
         for item in items:
             where = offering_place(item)
-            if where is None or where.region != region:
+            if where is None:
                 continue
             start = item.start if isinstance(item, Offering) else None
-            rows.append(
+            found[where.region].append(
                 Row(
+                    item=item,
                     course=course,
                     provider=item.provider,
                     place=item.place or where.by,
@@ -146,8 +148,9 @@ def region_rows(catalogue: Catalogue, region: str, today: date) -> list[Row]:
                     soon=start is not None and today <= start <= today + SOON,
                 )
             )
-    rows.sort(key=lambda r: _row_order(r, today))
-    return rows
+    for rows in found.values():
+        rows.sort(key=lambda r: _row_order(r, today))
+    return found
 
 
 def _counts(labels: list[str]) -> list[tuple[str, int]]:
@@ -179,8 +182,8 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
         *_path_pages(catalogue),
         *(
             page
-            for region in regions().values()
-            for page in _region_pages(catalogue, region, region_rows(catalogue, region, today))
+            for region, rows in region_rows(catalogue, today).items()
+            for page in _region_pages(catalogue, region, rows)
         ),
         *_listing_pages(catalogue, by_provider),
         Page(

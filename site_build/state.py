@@ -9,12 +9,11 @@ elsewhere in its place (it is a pickle).
 from __future__ import annotations
 
 import logging
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from catalogue.files import write_atomic
 from catalogue.load import ParseCache
 from site_build.opendata import CourseData
 
@@ -50,9 +49,4 @@ def read_state(out: Path) -> State:
 
 
 def write_state(out: Path, state: State) -> None:
-    target = state_file(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-    with os.fdopen(handle, "wb") as stream:
-        pickle.dump((VERSION, state), stream, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, target)
+    write_atomic(state_file(out), pickle.dumps((VERSION, state), pickle.HIGHEST_PROTOCOL))
