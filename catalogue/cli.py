@@ -96,7 +96,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     result = build(args.path, args.out, today=args.today, base_url=args.base_url)
     print(
-        f"built {result.pages} page(s) into {shown(result.out)}: "
+        f"built {result.pages} page(s) into {shown(result.out)}: {result.rendered} rendered, "
         f"{result.written} file(s) written, {result.removed} removed"
     )
     return 0

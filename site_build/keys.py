@@ -22,6 +22,7 @@ from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider,
 from site_build.pages import Lazy, Page, Row
 
 _LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
+SHARED = 4096  # lists and dicts with longer encodings are not kept in the memo
 
 
 class Keys:
@@ -57,12 +58,16 @@ class Keys:
         known = self.memo.get(id(value))
         if known is not None:
             return known[1]
-        if way == "list":
-            found = "[" + ",".join(map(self.encode, value)) + "]"
-        elif way == "dict":
-            pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
-            found = "{" + ",".join(pairs) + "}"
-        elif way == "listed":
+        if way in ("list", "dict"):
+            if way == "list":
+                found = "[" + ",".join(map(self.encode, value)) + "]"
+            else:
+                pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
+                found = "{" + ",".join(pairs) + "}"
+            if len(found) <= SHARED:  # a page's own rows or context are not worth keeping
+                self.memo[id(value)] = (value, found)
+            return found
+        if way == "listed":
             found = f"{kind.__name__}({value.id})"
         elif way == "row":  # derived from its class or place alone (and the day, in the salt)
             found = f"R({self.encode(value.item)})"
