@@ -20,7 +20,7 @@ from pathlib import Path
 
 from catalogue.codelists import regions
 from catalogue.files import write_atomic
-from catalogue.model import Catalogue
+from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
 from catalogue.progress import progress_bar
@@ -120,19 +120,23 @@ def render_site(
 def _course_data(
     catalogue: Catalogue, today: date, base_url: str, keys: Keys | None, last: State | None
 ) -> dict[str, CourseData]:
-    """Each course's share of the open data, reused from the last build for unchanged files."""
-    if keys is None or last is None:
-        return opendata.course_data(catalogue, today, base_url)
-    data = {}
+    """Each course's share of the open data, reused from the last build for unchanged files
+    and made on all cores for the others."""
+    data: dict[str, CourseData] = {}
+    todo = []
     for course in catalogue.courses.values():
-        digest = keys.digests[course.id]
-        previous = last.data.get(course.id)
-        data[course.id] = (
-            previous[1]
-            if previous is not None and previous[0] == digest
-            else opendata.course_part(course, catalogue, today, base_url)
-        )
-    return data
+        previous = last.data.get(course.id) if last is not None and keys is not None else None
+        if previous is not None and keys is not None and previous[0] == keys.digests[course.id]:
+            data[course.id] = previous[1]
+        else:
+            todo.append(course)
+
+    def make(part: Sequence[Course]) -> list[tuple[str, CourseData]]:
+        return [(c.id, opendata.course_part(c, catalogue, today, base_url)) for c in part]
+
+    for part in map_chunks(make, todo):
+        data.update(part)
+    return {course_id: data[course_id] for course_id in catalogue.courses}
 
 
 def fingerprint(folders: list[Path], *extra: str) -> str:

@@ -7,6 +7,7 @@ and the renderer stays a loop.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,30 +81,29 @@ class Related:
     per course. (Full-text "more like this" comes with the search index.)"""
 
     def __init__(self, catalogue: Catalogue, per_key: int = 20) -> None:
-        ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
-        self.by_key: dict[str, list[Course]] = {}
-        for course in ordered:
+        self.ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+        self.position = {c.id: n for n, c in enumerate(self.ordered)}
+        self.by_key: dict[str, list[int]] = {}  # positions in title order
+        for n, course in enumerate(self.ordered):
             for key in (
                 *(f"t:{t}" for t in course.topics),
                 *(f"p:{p}" for p in course.professions),
             ):
                 bucket = self.by_key.setdefault(key, [])
                 if len(bucket) < per_key:
-                    bucket.append(course)
+                    bucket.append(n)
 
     def __call__(self, course: Course, limit: int = 5) -> list[Course]:
-        scores: Counter[str] = Counter()
-        found: dict[str, Course] = {}
+        scores: dict[int, int] = {}
         for key, weight in (
             *((f"t:{t}", 2) for t in course.topics),
             *((f"p:{p}", 1) for p in course.professions),
         ):
-            for other in self.by_key.get(key, ()):
-                if other.id != course.id:
-                    scores[other.id] += weight
-                    found[other.id] = other
-        ranked = sorted(scores, key=lambda i: (-scores[i], found[i].title.casefold(), i))
-        return [found[i] for i in ranked[:limit]]
+            for n in self.by_key.get(key, ()):
+                scores[n] = scores.get(n, 0) + weight
+        scores.pop(self.position[course.id], None)
+        best = heapq.nsmallest(limit, scores, key=lambda n: (-scores[n], n))  # ties: by title
+        return [self.ordered[n] for n in best]
 
 
 def broad_for(broad: list[Course], profession: str) -> list[Course]:
