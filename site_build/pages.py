@@ -102,8 +102,10 @@ class Related:
             for n in self.by_key.get(key, ()):
                 scores[n] = scores.get(n, 0) + weight
         scores.pop(self.position[course.id], None)
-        best = heapq.nsmallest(limit, scores, key=lambda n: (-scores[n], n))  # ties: by title
-        return [self.ordered[n] for n in best]
+        # Highest score first, ties in title order: one integer per candidate sorts both ways.
+        size = len(self.ordered)
+        best = heapq.nsmallest(limit, [n - score * size for n, score in scores.items()])
+        return [self.ordered[value % size] for value in best]
 
 
 def broad_for(broad: list[Course], profession: str) -> list[Course]:
