@@ -65,6 +65,7 @@ CSV_COLUMNS = (
     "signup_url",
     "course_url",
 )
+FORMULA_STARTS = frozenset("=+-@\t\r")
 # C0 controls other than tab and newlines, and DEL: not allowed in XML 1.0 nor in iCalendar TEXT.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -200,8 +201,14 @@ def offerings_csv(catalogue: Catalogue, today: date, base_url: str) -> str:
 
 def _csv_line(row: Iterable[str]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(row)
+    csv.writer(out, lineterminator="\r\n").writerow(map(_inert, row))
     return out.getvalue()
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "+…", "-…", "@…") gets
+    a leading apostrophe, so contributed text can never run in the planner's spreadsheet."""
+    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
 
 
 def offerings_csv_of(parts: dict[str, CourseData]) -> str:

@@ -147,6 +147,16 @@ def test_offerings_csv_quotes_commas_and_quotes(small: Path) -> None:
     assert rows[2][1] == title
 
 
+def test_offerings_csv_cells_never_start_a_spreadsheet_formula(small: Path) -> None:
+    catalogue = load(small)
+    kraeft = catalogue.courses["kraeft"]
+    title = '=HYPERLINK("http://x.example/","klik")'
+    catalogue = with_course(catalogue, replace(kraeft, title=title))
+    rows = list(csv.reader(io.StringIO(opendata.offerings_csv(catalogue, TODAY, BASE), newline="")))
+    assert rows[2][1] == "'" + title
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+
 def test_offering_price_overrides_course_price(small: Path) -> None:
     catalogue = load(small)
     kraeft = catalogue.courses["kraeft"]
