@@ -111,9 +111,20 @@ def catalogue_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load(root: Path, cache: ParseCache | None = None) -> Loaded:
+def file_digests(root: Path) -> dict[str, str]:
+    """Relative path → sha256 of the bytes, for every catalogue file under `root`."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in catalogue_files(root)
+    }
+
+
+def load(
+    root: Path, cache: ParseCache | None = None, digests: dict[str, str] | None = None
+) -> Loaded:
     """Read and convert every file under `root`; never raises for bad content. Files whose
-    bytes are in `cache` are not parsed again; the others are parsed on all cores."""
+    bytes are in `cache` are not parsed again (with `digests` from `file_digests`, not even
+    read again); the others are parsed on all cores."""
     loaded = Loaded(root)
     if not root.is_dir():
         loaded.diagnostics.append(
@@ -121,12 +132,18 @@ def load(root: Path, cache: ParseCache | None = None) -> Loaded:
         )
         return loaded
     cache = cache or {}
+    digests = digests or {}
     todo: list[tuple[Path, bytes, str]] = []
     for path in catalogue_files(root):
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
         name = path.relative_to(root).as_posix()
         hit = cache.get(name)
+        if hit is not None and hit[0] == digests.get(name):
+            loaded.files += 1
+            loaded.entries.append(Entry(hit[1], hit[2], path, digest=hit[0]))
+            loaded.parsed[name] = hit
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
         if hit is not None and hit[0] == digest:
             loaded.files += 1
             loaded.entries.append(Entry(hit[1], hit[2], path, digest=digest))

@@ -12,11 +12,14 @@ from catalogue.validate import validate
 
 
 def check(
-    root: Path, today: date | None = None, cache: ParseCache | None = None
+    root: Path,
+    today: date | None = None,
+    cache: ParseCache | None = None,
+    digests: dict[str, str] | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
-    """Load `root` (files whose bytes are in `cache` are not parsed again) and return it with
-    every diagnostic (errors and warnings)."""
-    loaded = load(root, cache)
+    """Load `root` (files whose bytes are in `cache` are not parsed again; see `load`) and
+    return it with every diagnostic (errors and warnings)."""
+    loaded = load(root, cache, digests)
     return loaded, validate(loaded, today or date.today())
 
 
@@ -32,10 +35,14 @@ def read_catalogue(
 
 
 def read_valid(
-    root: Path, today: date | None = None, strict: bool = False, cache: ParseCache | None = None
+    root: Path,
+    today: date | None = None,
+    strict: bool = False,
+    cache: ParseCache | None = None,
+    digests: dict[str, str] | None = None,
 ) -> tuple[Loaded, list[Diagnostic]]:
     """`check`, raising `CatalogueError` on any error (with `strict`, on warnings too)."""
-    loaded, diagnostics = check(root, today, cache)
+    loaded, diagnostics = check(root, today, cache, digests)
     if any(strict or d.severity is Severity.ERROR for d in diagnostics):
         raise CatalogueError(diagnostics)
     return loaded, diagnostics

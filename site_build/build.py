@@ -20,6 +20,7 @@ from pathlib import Path
 
 from catalogue.codelists import regions
 from catalogue.files import write_atomic
+from catalogue.load import file_digests
 from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
@@ -161,7 +162,8 @@ def build(
     """Validate the catalogue in `root` and bring the site in `out` up to date."""
     today = today or date.today()
     code = fingerprint([TEMPLATES, *CODE])
-    inputs = fingerprint([root], code, today.isoformat(), base_url)
+    digests = file_digests(root) if root.is_dir() else {}  # each file read once when unchanged
+    inputs = fingerprint([], code, today.isoformat(), base_url, *map(str, digests.items()))
     stamp = out / INPUTS
     if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
         pages = sum(name.endswith(".html") for name in manifest(out))
@@ -169,7 +171,8 @@ def build(
     old = manifest(out)
     state = read_state(out) if old else State()
     # Raises before anything is written; files parsed by the last build are not parsed again.
-    loaded, _ = read_valid(root, today, cache=state.parsed if state.code == code else None)
+    cache = state.parsed if state.code == code else None
+    loaded, _ = read_valid(root, today, cache=cache, digests=digests)
     catalogue = assemble(loaded)
     salt = fingerprint([], code, today.isoformat(), base_url, _lists(catalogue))
     keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")}, catalogue)
