@@ -8,6 +8,7 @@ and every event-handler attribute is dropped.
 from __future__ import annotations
 
 import html
+import re
 from datetime import date
 
 import markdown as md
@@ -31,11 +32,18 @@ UNITS = {
 
 
 _CONVERTER = md.Markdown(output_format="html")
+# Text with none of these is plain paragraphs to Markdown: no markup characters, tabs or
+# carriage returns anywhere, no line starting with a space, digit or + = > -, none ending in a
+# space. (tests/test_text.py checks the shortcut against Python-Markdown.)
+_MARKUP = re.compile(r"[\\`*_\[\]<>#&\t\r]|^[ \d+=>-]| $", re.MULTILINE)
 
 
 def _markdown_to_html(text: str) -> str:
     """Markdown → HTML with one reused converter (building one per call costs more than the
-    conversion itself)."""
+    conversion itself); plain paragraphs, the common case, skip the converter."""
+    stripped = text.strip("\n")
+    if not _MARKUP.search(stripped):
+        return "\n".join(f"<p>{p}</p>" for p in re.split(r"\n\n+", stripped) if p)
     try:
         return _CONVERTER.convert(text)
     finally:

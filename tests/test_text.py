@@ -1,0 +1,53 @@
+"""Markdown: the shortcut for plain paragraphs gives exactly what Python-Markdown gives."""
+
+from __future__ import annotations
+
+import random
+
+import markdown
+import pytest
+
+from conftest import BUNDLED
+from site_build import text
+
+WORDS = (
+    "demens pleje (kursus) marts, \"citat\" 'x' æøå a-b – 100 % e-mail: a@b.dk "
+    "http://x.dk/y?z=1 ; : ! ? / | ~ { } ^ $ ... ¶ © 1. *fed* _x_ [link](http://a.dk) <b> # & \\"
+).split(" ")
+GAPS = [" ", " ", " ", "\n", "\n\n", "\n\n\n", "\n \n", "  ", "\n  \n", "", "\t", "\r\n"]
+
+
+REFERENCE = markdown.Markdown(output_format="html")
+
+
+def python_markdown(source: str) -> str:
+    try:
+        return REFERENCE.convert(source)
+    finally:
+        REFERENCE.reset()
+
+
+def generated(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = (rng.choice(WORDS) + rng.choice(GAPS) for _ in range(rng.randint(0, 25)))
+        texts.append(rng.choice(["", "\n", "\n\n"]) + "".join(words))
+    return texts
+
+
+def bundled_texts() -> list[str]:
+    found = []
+    for path in BUNDLED.glob("*.yaml"):
+        source = path.read_text(encoding="utf-8")
+        found += [source, *source.split("\n\n")]  # real prose, lists and punctuation
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_plain_paragraph_shortcut_equals_python_markdown(seed: int) -> None:
+    shortcut = 0
+    for source in generated(seed, 2500) + (bundled_texts() if seed == 0 else []):
+        assert text._markdown_to_html(source) == python_markdown(source), repr(source)
+        shortcut += not text._MARKUP.search(source.strip("\n"))
+    assert shortcut > 100  # the shortcut itself was exercised, not only the converter
