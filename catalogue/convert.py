@@ -13,6 +13,7 @@ import types
 import typing
 from datetime import date
 from enum import Enum
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -71,11 +72,31 @@ def describe(tp: Any) -> str:
     return names.get(tp, getattr(tp, "__name__", str(tp)))
 
 
-class Converter:
-    """Converts the nodes of one file; collects diagnostics and the location of every value."""
+@cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How a model type is converted, worked out once per type."""
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        return "union", tp
+    if origin is tuple:
+        return "list", typing.get_args(tp)[0]
+    if dataclasses.is_dataclass(tp):
+        return "dataclass", tp
+    return "scalar", tp
 
-    def __init__(self, path: Path) -> None:
+
+@cache
+def _fields_by_key(cls: type) -> dict[str, Any]:
+    return {f.key: f for f in fields_of(cls)}
+
+
+class Converter:
+    """Converts the nodes of one file; collects diagnostics and, with `locate`, the location of
+    every value (else `Entry.locations` finds them again when a diagnostic needs one)."""
+
+    def __init__(self, path: Path, locate: bool = True) -> None:
         self.path = path
+        self.locate = locate
         self.diagnostics: list[Diagnostic] = []
         self.locations: dict[KeyPath, Location] = {}
 
@@ -90,16 +111,17 @@ class Converter:
         at: KeyPath,
         meta: dict[str, Any] | None = None,
     ) -> Any:
-        self.locations[at] = location(self.path, node)
+        if self.locate:
+            self.locations[at] = location(self.path, node)
         meta = meta or {}
-        name = str(at[-1]) if at else "entry"
-        origin = typing.get_origin(tp)
-        if origin in (types.UnionType, typing.Union):
+        shape, inner = _shape(tp)
+        if shape == "union":
             return self._union(node, tp, at, meta)
-        if origin is tuple:
-            return self._list(node, typing.get_args(tp)[0], at, meta)
-        if dataclasses.is_dataclass(tp):
+        if shape == "list":
+            return self._list(node, inner, at, meta)
+        if shape == "dataclass":
             return self.dataclass(node, tp, at)
+        name = str(at[-1]) if at else "entry"
         if not isinstance(node, yaml.ScalarNode) or _is_null(node):
             return self.error(
                 node, "type", f"'{name}' must be {describe(tp)}, not {_kind_of(node)}"
@@ -134,11 +156,12 @@ class Converter:
         return tuple(items)
 
     def dataclass(self, node: yaml.Node, cls: type, at: KeyPath = ()) -> Any:
-        self.locations[at] = location(self.path, node)
-        what = f"'{at[-1]}'" if at else "the entry"
+        if self.locate:
+            self.locations[at] = location(self.path, node)
         if not isinstance(node, yaml.MappingNode):
+            what = f"'{at[-1]}'" if at else "the entry"
             return self.error(node, "type", f"{what} must be a mapping, not {_kind_of(node)}")
-        fields = {f.key: f for f in fields_of(cls)}
+        fields = _fields_by_key(cls)
         given: dict[str, yaml.Node] = {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,6 @@ class Entry:
     value: Any
     path: Path
     index: int | None = None  # position in a list file
-    known: dict[KeyPath, Location] | None = field(default=None, repr=False, compare=False)
     digest: str = ""  # sha256 of the file's bytes (for one-entry files)
 
     @property
@@ -60,9 +59,7 @@ class Entry:
 
     @cached_property
     def locations(self) -> dict[KeyPath, Location]:
-        """Where each value stands; read again from the file when not kept from loading."""
-        if self.known is not None:
-            return self.known
+        """Where each value stands, read again from the file (only diagnostics need them)."""
         node, _ = read_yaml(self.path)
         if self.index is not None and isinstance(node, yaml.SequenceNode):
             node = node.value[self.index]
@@ -155,8 +152,6 @@ def load(
         found = Loaded(root)
         for path, data, digest in part:
             load_file(found, path, data, digest)
-        # Workers send values back without locations (pickling those costs more than parsing).
-        found.entries = [replace(e, known=None) for e in found.entries]
         return found
 
     for part in map_chunks(load_part, todo):
@@ -198,7 +193,9 @@ def load_file(loaded: Loaded, path: Path, data: bytes, digest: str) -> None:
         else:
             loaded.unreadable.add((kind, path.stem))
         return
-    converter = Converter(path)
+    # Locations are not recorded while loading: recording them costs more than reading the
+    # file again on the rare occasion a diagnostic needs one (`Entry.locations`).
+    converter = Converter(path, locate=False)
     if kind in LISTS:
         _load_list(loaded, converter, node, kind)
     else:
@@ -206,7 +203,7 @@ def load_file(loaded: Loaded, path: Path, data: bytes, digest: str) -> None:
         if value is INVALID:
             loaded.unreadable.add((kind, path.stem))
         else:
-            loaded.entries.append(Entry(kind, value, path, None, converter.locations, digest))
+            loaded.entries.append(Entry(kind, value, path, digest=digest))
             if not problems and not converter.diagnostics:
                 loaded.parsed[path.relative_to(loaded.root).as_posix()] = (digest, kind, value)
     loaded.diagnostics.extend(converter.diagnostics)
@@ -227,13 +224,11 @@ def _load_list(loaded: Loaded, converter: Converter, node: yaml.Node, list_name:
         loaded.unreadable_kinds.add(kind)
         return
     for index, item in enumerate(node.value):
-        item_converter = Converter(converter.path)  # locations relative to the list item
+        item_converter = Converter(converter.path, locate=False)
         value = item_converter.dataclass(item, LISTS[list_name])
         converter.diagnostics.extend(item_converter.diagnostics)
         if value is INVALID:
             if (id_ := _id_of(item)) is not None:
                 loaded.unreadable.add((kind, id_))
         else:
-            loaded.entries.append(
-                Entry(kind, value, converter.path, index, item_converter.locations)
-            )
+            loaded.entries.append(Entry(kind, value, converter.path, index))
