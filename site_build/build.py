@@ -30,7 +30,7 @@ from site_build.keys import Keys
 from site_build.opendata import CourseData
 from site_build.output import MANIFEST, SiteWriter, manifest
 from site_build.pages import Page, plan
-from site_build.render import TEMPLATES, RowHtml, environment, render_page
+from site_build.render import TEMPLATES, FilterLinks, RowHtml, environment, render_page
 from site_build.state import State, read_state, write_state
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ def render_site(
     reused while its file is unchanged. With `emit`, each file goes there as soon as it is
     rendered instead of being collected (so a large site is never all in memory)."""
     env = environment(today)
-    env.globals["row_html"] = RowHtml(catalogue)
+    env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
     pages = plan(catalogue, today)
     page_keys = {urls.file_of(p.address): keys(p) for p in pages} if keys is not None else {}
     kept: dict[str, str] = {}

@@ -94,3 +94,29 @@ class RowHtml:
                 text.kroner(row.price),
             )
         return self.cache[key]
+
+
+class FilterLinks:
+    """A region's links to its filter pages: the same on every page of the region at the
+    same depth, so they are made once per region and depth instead of once per page."""
+
+    FACETS = (("type", "Type"), ("erhverv", "Erhverv"), ("emne", "Emne"))
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[str, str], Markup] = {}
+
+    def __call__(self, region: str, filters: dict[str, list[tuple[str, str]]], root: str) -> Markup:
+        key = (region, root)
+        if key not in self.cache:
+            base = root + urls.region(region)
+            self.cache[key] = Markup("\n").join(
+                Markup('<h3>{}</h3>\n<ul class="fliser">{}</ul>').format(
+                    label,
+                    Markup("").join(
+                        Markup('<li><a href="{}{}/{}/">{}</a></li>').format(base, facet, v, name)
+                        for v, name in filters[facet]
+                    ),
+                )
+                for facet, label in self.FACETS
+            )
+        return self.cache[key]
