@@ -76,7 +76,14 @@ def render_site(
     env = environment(today)
     env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
     pages = plan(catalogue, today)
-    page_keys = {urls.file_of(p.address): keys(p) for p in pages} if keys is not None else {}
+    page_keys: dict[str, str] = {}
+    if keys is not None:
+
+        def key_part(part: Sequence[Page]) -> list[tuple[str, str]]:
+            return [(urls.file_of(page.address), keys(page)) for page in part]
+
+        for part in map_chunks(key_part, pages):  # on several cores when large
+            page_keys.update(part)
     kept: dict[str, str] = {}
     if last is not None:
         for target, key in page_keys.items():

@@ -12,6 +12,7 @@ from catalogue.pipeline import read_catalogue
 from catalogue.synthetic import write_synthetic
 from conftest import TODAY
 from site_build.build import render_site
+from site_build.keys import Keys
 
 
 def squares(items: Sequence[int]) -> list[int]:
@@ -32,7 +33,9 @@ def test_parallel_render_equals_sequential_render(
 ) -> None:
     write_synthetic(tmp_path / "courses", courses=300, offerings=900, seed=4)
     catalogue, _ = read_catalogue(tmp_path / "courses", TODAY)
+    digests = {course: f"hash-of-{course}" for course in catalogue.courses}
     assert parallel.workers() > 1  # the CI machine has two cores; otherwise this proves nothing
-    together = render_site(catalogue, TODAY)
+    together = render_site(catalogue, TODAY, keys=Keys("salt", digests, catalogue))
+    assert len(together.keys) == len(set(together.keys.values())) > 300  # a key per page
     monkeypatch.setattr(parallel, "workers", lambda: 1)
-    assert render_site(catalogue, TODAY) == together
+    assert render_site(catalogue, TODAY, keys=Keys("salt", digests, catalogue)) == together
