@@ -29,6 +29,7 @@ def environment(today: date) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build; no file check per page
     )
     env.filters.update(
         markdown=text.markdown,

@@ -34,16 +34,22 @@ UNITS = {
 _CONVERTER = md.Markdown(output_format="html")
 # Text with none of these is plain paragraphs to Markdown: no markup characters, tabs or
 # carriage returns anywhere, no line starting with a space, digit or + = > -, none ending in a
-# space. (tests/test_text.py checks the shortcut against Python-Markdown.)
+# space. Such text takes a shortcut past Markdown and nh3 (it holds no < > &, so there is
+# nothing to clean); tests/test_text.py checks the shortcut against the full way.
 _MARKUP = re.compile(r"[\\`*_\[\]<>#&\t\r]|^[ \d+=>-]| $", re.MULTILINE)
 
 
-def _markdown_to_html(text: str) -> str:
-    """Markdown → HTML with one reused converter (building one per call costs more than the
-    conversion itself); plain paragraphs, the common case, skip the converter."""
+def _paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of plain text, or None when the text needs Markdown."""
     stripped = text.strip("\n")
-    if not _MARKUP.search(stripped):
-        return "\n".join(f"<p>{p}</p>" for p in re.split(r"\n\n+", stripped) if p)
+    if _MARKUP.search(stripped):
+        return None
+    return [p for p in re.split(r"\n\n+", stripped) if p]
+
+
+def _converted(text: str) -> str:
+    """Markdown → HTML with one reused converter (building one per call costs more than the
+    conversion itself)."""
     try:
         return _CONVERTER.convert(text)
     finally:
@@ -54,9 +60,15 @@ def markdown(text: str | None) -> Markup:
     """Markdown → sanitised HTML; unknown text → the 'oplysning mangler' marker."""
     if not text:
         return MISSING
-    html = _markdown_to_html(text)
+    paragraphs = _paragraphs(text)
+    if paragraphs is not None:
+        return Markup("\n".join(f"<p>{p}</p>" for p in paragraphs))
+    return _full_markdown(text)
+
+
+def _full_markdown(text: str) -> Markup:
     clean = nh3.clean(
-        html,
+        _converted(text),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}},
         url_schemes={"http", "https"},
@@ -69,11 +81,16 @@ def plain(text: str | None, limit: int | None = None) -> str:
     """Markdown as plain text (for meta descriptions, feeds and JSON-LD), not escaped."""
     if not text:
         return ""
+    paragraphs = _paragraphs(text)
+    flat = " ".join(text.split()) if paragraphs is not None else _full_plain(text)
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _full_plain(text: str) -> str:
     # Escape first so "a<b og 3 > 2" keeps its text; Markdown and nh3 then leave plain text
     # with entities, which are decoded: callers escape for their own format.
-    rendered = _markdown_to_html(html.escape(text, quote=False))
-    flat = " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
-    return flat if limit is None or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    rendered = _converted(html.escape(text, quote=False))
+    return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
 
 
 def number(value: float) -> str:
