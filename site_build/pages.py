@@ -22,6 +22,7 @@ from catalogue.derive import (
     path_totals,
 )
 from catalogue.model import Catalogue, Course, Kind, Offering, Venue
+from catalogue.search_index import related_courses
 from catalogue.stats import merit_unknown, stats
 from site_build import text, urls
 from site_build.opendata import script_safe_json
@@ -53,39 +54,6 @@ class Row:
     start: date | None
     price: int | None
     soon: bool
-
-
-class Related:
-    """Related courses by shared topics and professions, through an index from each topic and
-    profession to its courses, so a large catalogue is not compared pairwise. Each topic or
-    profession contributes at most `per_key` candidates (in title order), which bounds the work
-    per course. (Full-text "more like this" comes with the search index.)"""
-
-    def __init__(self, catalogue: Catalogue, per_key: int = 20) -> None:
-        ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
-        self.by_key: dict[str, list[Course]] = {}
-        for course in ordered:
-            for key in (
-                *(f"t:{t}" for t in course.topics),
-                *(f"p:{p}" for p in course.professions),
-            ):
-                bucket = self.by_key.setdefault(key, [])
-                if len(bucket) < per_key:
-                    bucket.append(course)
-
-    def __call__(self, course: Course, limit: int = 5) -> list[Course]:
-        scores: Counter[str] = Counter()
-        found: dict[str, Course] = {}
-        for key, weight in (
-            *((f"t:{t}", 2) for t in course.topics),
-            *((f"p:{p}", 1) for p in course.professions),
-        ):
-            for other in self.by_key.get(key, ()):
-                if other.id != course.id:
-                    scores[other.id] += weight
-                    found[other.id] = other
-        ranked = sorted(scores, key=lambda i: (-scores[i], found[i].title.casefold(), i))
-        return [found[i] for i in ranked[:limit]]
 
 
 def broad_for(catalogue: Catalogue, profession: str) -> list[Course]:
@@ -218,7 +186,7 @@ def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
 
 
 def _course_pages(catalogue: Catalogue) -> list[Page]:
-    related = Related(catalogue)
+    related = related_courses(catalogue)  # whoosh "more like this"
     modules: dict[str, list[Course]] = {}
     for course in catalogue.courses.values():
         if course.part_of:
