@@ -27,7 +27,7 @@ from catalogue.codelists import regions
 from catalogue.model import Catalogue
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import read_catalogue
-from site_build import opendata, urls
+from site_build import opendata, search, urls
 from site_build.pages import Page, plan
 from site_build.render import TEMPLATES, RowHtml, environment, render_page
 
@@ -79,6 +79,7 @@ def render_site(
     for region in regions().values():
         data[urls.calendar(region)] = opendata.calendar_ics(catalogue, today, base_url, region)
     files.update({name: content.encode("utf-8") for name, content in data.items()})
+    files.update(search.pagefind_files(catalogue, today))  # the site's search index
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset.read_bytes()
     return files

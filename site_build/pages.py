@@ -24,7 +24,7 @@ from catalogue.derive import (
 from catalogue.model import Catalogue, Course, Kind, Offering, Venue
 from catalogue.search_index import related_courses
 from catalogue.stats import merit_unknown, stats
-from site_build import text, urls
+from site_build import search, text, urls
 from site_build.opendata import script_safe_json
 
 Crumbs = tuple[tuple[str, str], ...]
@@ -167,6 +167,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
             quality(catalogue, today, figures, by_provider),
         ),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
+        Page(urls.search(), "search.html", "Søg", search.page_context(catalogue, today)),
     ]
 
 

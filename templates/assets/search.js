@@ -1,0 +1,217 @@
+// Search page: Pagefind's index in the browser (no server), filters with counts, the query
+// and filters kept in the address so a search can be shared, and "mente du …?" when nothing
+// matches. The result count is announced through a polite live region (role="status").
+const form = document.getElementById("soeg");
+const input = document.getElementById("q");
+const status = document.getElementById("soeg-status");
+const meant = document.getElementById("mente");
+const list = document.getElementById("resultater");
+const facetBox = document.getElementById("facetter");
+const root = form.dataset.rod;
+const SHOWN = 20;
+let words = null; // the catalogue's words, fetched the first time a search finds nothing
+let latest = 0; // number of the latest search; older answers are dropped
+
+function chosenFilters() {
+  const chosen = {};
+  for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
+    (chosen[box.name] = chosen[box.name] || []).push(box.value);
+  }
+  return chosen;
+}
+
+function pagefindFilters(chosen) {
+  const filters = {};
+  for (const [key, values] of Object.entries(chosen)) {
+    filters[key] = { any: values }; // any of a facet's values; every facet must match
+  }
+  return filters;
+}
+
+function writeAddress(term, chosen) {
+  const params = new URLSearchParams();
+  if (term) params.set("q", term);
+  for (const [key, values] of Object.entries(chosen)) {
+    for (const value of values) params.append(key, value);
+  }
+  const query = params.toString();
+  history.replaceState(null, "", query ? "?" + query : location.pathname);
+}
+
+function readAddress() {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    box.checked = params.getAll(box.name).includes(box.value);
+  }
+}
+
+function fold(text) {
+  return text.normalize("NFC").toLowerCase()
+    .replace(/ä/g, "æ").replace(/ö/g, "ø").replace(/[éèêë]/g, "e").replace(/[áàâ]/g, "a");
+}
+
+// Damerau-Levenshtein distance, as catalogue/danish.py computes it.
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        current[j] = Math.min(current[j], before[j - 2] + 1);
+      }
+    }
+    if (Math.min(...current) > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function closest(word, known) {
+  const limit = word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
+  if (limit === 0 || known.has(word)) return null;
+  let best = null;
+  let bestDistance = limit + 1;
+  for (const candidate of known.keys()) { // most frequent first: the first at a distance wins
+    if (limit < 2 && candidate[0] !== word[0]) continue;
+    const d = distance(word, candidate, limit);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+async function suggestion(term) {
+  if (words === null) {
+    const response = await fetch(form.dataset.ordliste);
+    words = new Map((await response.json()).map((w, i) => [w, i]));
+  }
+  const parts = fold(term).match(/[\p{L}\p{N}]+/gu) || [];
+  const fixed = parts.map((w) => closest(w, words) || w);
+  return fixed.join(" ") !== parts.join(" ") ? fixed.join(" ") : null;
+}
+
+function decode(piece) {
+  // Entities to text: a textarea's content is parsed as text, so no markup is ever created.
+  const area = document.createElement("textarea");
+  area.innerHTML = piece;
+  return area.value;
+}
+
+function excerptNodes(excerpt) {
+  // Pagefind marks matches with <mark>; everything else is shown as text, never as markup.
+  const nodes = [];
+  excerpt.split(/(<mark>|<\/mark>)/).reduce((marked, piece) => {
+    if (piece === "<mark>") return true;
+    if (piece === "</mark>") return false;
+    const text = decode(piece);
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(text));
+    }
+    return marked;
+  }, false);
+  return nodes;
+}
+
+function showResult(data) {
+  const item = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = root + data.url.replace(/^\//, "");
+  link.textContent = data.meta.title;
+  heading.appendChild(link);
+  item.appendChild(heading);
+  if (data.meta.type) {
+    const kind = document.createElement("p");
+    kind.className = "type";
+    kind.textContent = data.meta.type;
+    item.appendChild(kind);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt || ""));
+  item.appendChild(excerpt);
+  return item;
+}
+
+function showCounts(counts) {
+  for (const span of facetBox.querySelectorAll(".antal-facet")) {
+    const count = (counts[span.dataset.facet] || {})[span.dataset.value] || 0;
+    span.textContent = "(" + count + ")";
+  }
+}
+
+function countText(count) {
+  return count === 1 ? "1 uddannelse fundet" : count + " uddannelser fundet";
+}
+
+async function run(pagefind) {
+  const number = ++latest;
+  const term = input.value.trim();
+  const chosen = chosenFilters();
+  writeAddress(term, chosen);
+  const filters = pagefindFilters(chosen);
+  const anything = term !== "" || Object.keys(chosen).length > 0;
+  let search = await pagefind.search(term || null, { filters });
+  let note = "";
+  if (term && search.results.length === 0) {
+    const better = await suggestion(term);
+    if (better) {
+      const retry = await pagefind.search(better, { filters });
+      if (retry.results.length > 0) {
+        search = retry;
+        note = "Ingen resultater for \u201d" + term + "\u201d. Mente du \u201d" + better + "\u201d? Viser resultater for \u201d" + better + "\u201d.";
+      }
+    }
+  }
+  if (number !== latest) return; // a newer search has started
+  const shown = anything ? await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data())) : [];
+  if (number !== latest) return;
+  list.replaceChildren(...shown.map(showResult));
+  showCounts(anything ? search.filters || {} : await pagefind.filters());
+  meant.hidden = note === "";
+  meant.textContent = note;
+  status.textContent = anything
+    ? countText(search.results.length) + (search.results.length > SHOWN ? " (viser de første " + SHOWN + ")" : "")
+    : "Skriv et søgeord, eller vælg et filter.";
+}
+
+async function start() {
+  const pagefind = await import(form.dataset.pagefind);
+  await pagefind.options({ excerptLength: 24 });
+  await pagefind.init();
+  facetBox.hidden = false;
+  readAddress();
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(pagefind), 250);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox") run(pagefind);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run(pagefind);
+  });
+  window.addEventListener("popstate", () => {
+    readAddress();
+    run(pagefind);
+  });
+  await run(pagefind);
+}
+
+start().catch(() => {
+  status.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
+});
