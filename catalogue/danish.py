@@ -70,6 +70,9 @@ def fold(text: str) -> str:
 def words(text: str) -> list[tuple[str, int, int]]:
     """Each word of `text`, folded, with its start and end offsets in `text`."""
     text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    if len(folded) == len(text):  # nearly always: fold once, offsets are the same
+        return [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
     return [(fold(m.group()), m.start(), m.end()) for m in WORD.finditer(text)]
 
 

@@ -62,15 +62,21 @@ class DanishAnalyzer(Analyzer):
             yield token
 
 
-def schema(vocabulary: danish.Vocabulary) -> fields.Schema:
+def schema(vocabulary: danish.Vocabulary, searchable: bool = True) -> fields.Schema:
+    """The searchable fields and facets, or (`searchable=False`) only one field of all the
+    text with term vectors, which is what "more like this" needs."""
     analyzer = DanishAnalyzer(vocabulary)
+    if not searchable:
+        return fields.Schema(
+            id=fields.ID(stored=True, unique=True),
+            all=fields.TEXT(analyzer=analyzer, vector=True, phrase=False),
+        )
     text = {
-        name: fields.TEXT(analyzer=analyzer, stored=True, field_boost=boost)
+        name: fields.TEXT(analyzer=analyzer, stored=True, field_boost=boost, phrase=False)
         for name, boost in FIELDS.items()
     }
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        all=fields.TEXT(analyzer=analyzer, vector=True),  # for "more like this"
         region=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         kind=fields.ID(stored=True),
         profession=fields.KEYWORD(stored=True, commas=True),
@@ -130,11 +136,11 @@ class SearchIndex:
         vocabulary: danish.Vocabulary | None = None,
         searchable: bool = True,
     ) -> None:
-        """`searchable=False` indexes only what "more like this" needs (half the work)."""
+        """`searchable=False` indexes only what "more like this" needs (see `schema`)."""
         self.catalogue = catalogue
         self.vocabulary = vocabulary or danish.vocabulary()
         self.documents = {c.id: document(c, catalogue) for c in catalogue.courses.values()}
-        self.index = RamStorage().create_index(schema(self.vocabulary))
+        self.index = RamStorage().create_index(schema(self.vocabulary, searchable))
         writer = self.index.writer()
         for doc in self.documents.values():
             facets = {
@@ -144,13 +150,18 @@ class SearchIndex:
                 "topic": ",".join(doc.topics),
                 "mode": ",".join(doc.modes),
             }
-            writer.add_document(
-                id=doc.id, all=doc.all_text(), **(facets | doc.text if searchable else {})
-            )
+            if searchable:
+                writer.add_document(id=doc.id, **facets, **doc.text)
+            else:
+                writer.add_document(id=doc.id, all=doc.all_text())
         writer.commit()
         self.searcher = self.index.searcher()
         self.words = danish.word_counts(d.all_text() for d in self.documents.values())
-        self.terms = {t.decode() for t in self.searcher.lexicon("all")}
+        self.terms = (
+            {t.decode() for name in FIELDS for t in self.searcher.lexicon(name)}
+            if searchable
+            else set()
+        )
 
     # -- searching -----------------------------------------------------------------------
 
