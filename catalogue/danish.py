@@ -191,6 +191,7 @@ class Term:
     position: int
     start: int
     end: int
+    extra: bool = False  # a compound part or synonym, not the word itself
 
 
 def analyse(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
@@ -209,7 +210,7 @@ def analyse(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
             s = stem(other)
             if s not in seen:
                 seen.add(s)
-                yield Term(s, i, start, end)
+                yield Term(s, i, start, end, extra=True)
 
 
 def distance(a: str, b: str, limit: int) -> int:

@@ -27,6 +27,10 @@ FIELDS: dict[str, float] = {
     "other": 0.5,
 }
 
+# A compound part or synonym counts half as much as the word itself, so "sygeplejerske" ranks
+# a course about sygeplejersker above one about kræftsygeplejersker.
+EXTRA_WEIGHT = 0.5
+
 
 @dataclass(frozen=True)
 class SearchDocument:
@@ -87,6 +91,7 @@ def document(course: Course, catalogue: Catalogue) -> SearchDocument:
                     course.audience_note or "",
                     course.title_gained or "",
                     admission.education if admission and admission.education else "",
+                    course.merit.notes if course.merit and course.merit.notes else "",
                     *regions,
                     *(o.place or "" for o in (*course.offerings, *course.venues)),
                 )

@@ -22,7 +22,7 @@ from catalogue import danish
 from catalogue.codelists import regions
 from catalogue.diagnostics import did_you_mean
 from catalogue.model import Catalogue, Course, Kind, Mode
-from catalogue.search_document import FIELDS, document
+from catalogue.search_document import EXTRA_WEIGHT, FIELDS, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
 FEW = 3  # fewer hits than this, and a better spelled query finds more: "mente du …?"
@@ -50,7 +50,7 @@ class DanishAnalyzer(Analyzer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for term in danish.analyse(value, self.vocabulary):
             token.text = term.text
-            token.boost = 1.0
+            token.boost = EXTRA_WEIGHT if term.extra else 1.0
             token.stopped = False
             if keeporiginal:
                 token.original = term.text
@@ -171,7 +171,7 @@ class SearchIndex:
         """Ranked courses for `text`: courses matching every word first, then those matching
         some; a misspelt word is corrected when it matches nothing."""
         wanted = query_words(text)
-        known = [w if danish.stem(w) in self.terms else None for w in wanted]
+        known = [self._known(w) for w in wanted]
         fixed = [
             w if k else (danish.closest(w, self.words) or w)
             for w, k in zip(wanted, known, strict=True)
@@ -203,9 +203,17 @@ class SearchIndex:
                 key=lambda i: (self.catalogue.courses[i].title.casefold(), i),
             )
             return [self._plain_hit(i) for i in ids[:limit]], len(ids)
-        per_word = [self._word_query(w) for w in wanted]
+        # Ranks: every word in the title, then every word anywhere, then some words. Only the
+        # words the index knows count ("bliv sygeplejerske": "bliv" is in no course, so it
+        # cannot narrow anything down).
+        known = [w for w in wanted if self._known(w)] or list(wanted)
+        ranks = (
+            query.And([self._word_query(w, ("title",)) for w in known]),
+            query.And([self._word_query(w) for w in known]),
+            query.Or([self._word_query(w) for w in wanted]),
+        )
         found: dict[str, tuple[int, float, Any]] = {}
-        for rank, q in enumerate((query.And(per_word), query.Or(per_word))):
+        for rank, q in enumerate(ranks):
             results = self.searcher.search(q, limit=None, filter=self._filter_query(filters))
             results.formatter = Marks()
             results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
@@ -217,18 +225,24 @@ class SearchIndex:
         ordered = sorted(found.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
         return [self._hit(hit, -score) for _, (_, score, hit) in ordered[:limit]], len(ordered)
 
-    def _word_query(self, word: str) -> query.Query:
-        """A word in any field: its stem, or all the parts of a compound ("kræftsygepleje"
-        also finds "sygepleje ved kræft")."""
-        whole = [query.Term(name, danish.stem(word), boost=b) for name, b in FIELDS.items()]
+    def _known(self, word: str) -> bool:
+        """The word, or every part of it, is in the index."""
+        parts = self.vocabulary.split(word)
+        if danish.stem(word) in self.terms:
+            return True
+        return bool(parts) and all(danish.stem(p) in self.terms for p in parts)
+
+    def _word_query(self, word: str, names: Sequence[str] = tuple(FIELDS)) -> query.Query:
+        """A word in any of the fields `names`: its stem, or all the parts of a compound
+        ("kræftsygepleje" also finds "sygepleje ved kræft")."""
+
+        def term(stem: str) -> query.Query:
+            return query.Or([query.Term(name, stem, boost=FIELDS[name]) for name in names])
+
         parts = self.vocabulary.split(word)
         if not parts:
-            return query.Or(whole)
-        each = [
-            query.Or([query.Term(name, danish.stem(p), boost=b) for name, b in FIELDS.items()])
-            for p in parts
-        ]
-        return query.Or([*whole, query.And(each)])
+            return term(danish.stem(word))
+        return query.Or([term(danish.stem(word)), query.And([term(danish.stem(p)) for p in parts])])
 
     def _filter_query(self, filters: Filters) -> query.Query | None:
         terms = []

@@ -22,7 +22,7 @@ from markupsafe import escape
 
 from catalogue import danish
 from catalogue.model import Catalogue, Course, Kind
-from catalogue.search_document import FIELDS, SOON, SearchDocument, document
+from catalogue.search_document import EXTRA_WEIGHT, FIELDS, SOON, SearchDocument, document
 from site_build import urls
 from site_build.pagefind_canonical import canonical
 
@@ -62,15 +62,21 @@ def facets(doc: SearchDocument, catalogue: Catalogue, today: date) -> dict[str, 
 
 def record(course: Course, catalogue: Catalogue, today: date, vocabulary: danish.Vocabulary) -> str:
     """The HTML Pagefind indexes for one course: its searchable fields with their weights,
-    the Danish enrichment as a hidden low-weight field, its facets and its kind."""
+    each followed by its Danish enrichment (compound parts, synonyms) as a hidden field at
+    the weight whoosh gives those terms, then its facets and its kind."""
     doc = document(course, catalogue)
-    parts = [f'<h1 data-pagefind-meta="title">{escape(doc.text["title"])}</h1>']
+    parts = []
     for name, weight in FIELDS.items():
-        if name != "title" and doc.text[name]:
-            parts.append(f'<p data-pagefind-weight="{weight}">{escape(doc.text[name])}</p>')
-    extra = vocabulary.enrich(doc.all_text())
-    if extra:
-        parts.append(f'<p data-pagefind-weight="0.5" hidden>{escape(extra)}</p>')
+        text = doc.text[name]
+        if not text:
+            continue
+        tag, meta = ("h1", ' data-pagefind-meta="title"') if name == "title" else ("p", "")
+        parts.append(f'<{tag} data-pagefind-weight="{weight}"{meta}>{escape(text)}</{tag}>')
+        extra = vocabulary.enrich(text)  # weighted as whoosh weighs a field's extra terms
+        if extra:
+            parts.append(
+                f'<p data-pagefind-weight="{weight * EXTRA_WEIGHT}" hidden>{escape(extra)}</p>'
+            )
     for key, values in facets(doc, catalogue, today).items():
         parts.extend(f'<span data-pagefind-filter="{key}">{escape(v)}</span>' for v in values)
     parts.append(f'<span data-pagefind-meta="type">{escape(urls.KIND_NAMES[course.kind])}</span>')

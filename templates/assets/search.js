@@ -9,6 +9,7 @@ const list = document.getElementById("resultater");
 const facetBox = document.getElementById("facetter");
 const root = form.dataset.rod;
 const SHOWN = 20;
+const FEW = 3; // fewer results than this, and the search is widened (see widen)
 let words = null; // the catalogue's words, fetched the first time a search finds nothing
 let latest = 0; // number of the latest search; older answers are dropped
 
@@ -155,6 +156,30 @@ function countText(count) {
   return count === 1 ? "1 uddannelse fundet" : count + " uddannelser fundet";
 }
 
+// A query with several words finds courses with all of them. When that gives fewer than FEW,
+// courses with all words but one follow (as `evu search` ranks courses with some words after
+// those with all), so a word that is in no course ("bliv sygeplejerske") does not empty the
+// list. The counts then follow the widest of those searches.
+async function widen(pagefind, term, filters, first) {
+  const words = term.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || first.results.length >= FEW) return first;
+  const seen = new Set(first.results.map((r) => r.id));
+  const more = [];
+  let widest = first;
+  for (let i = 0; i < words.length; i++) {
+    const rest = await pagefind.search(words.filter((_, j) => j !== i).join(" "), { filters });
+    if (rest.results.length > widest.results.length) widest = rest;
+    for (const r of rest.results) {
+      if (!seen.has(r.id)) {
+        seen.add(r.id);
+        more.push(r);
+      }
+    }
+  }
+  more.sort((a, b) => b.score - a.score);
+  return { results: first.results.concat(more), filters: widest.filters };
+}
+
 async function run(pagefind) {
   const number = ++latest;
   const term = input.value.trim();
@@ -163,11 +188,12 @@ async function run(pagefind) {
   const filters = pagefindFilters(chosen);
   const anything = term !== "" || Object.keys(chosen).length > 0;
   let search = await pagefind.search(term || null, { filters });
+  if (term) search = await widen(pagefind, term, filters, search);
   let note = "";
   if (term && search.results.length === 0) {
     const better = await suggestion(term);
     if (better) {
-      const retry = await pagefind.search(better, { filters });
+      const retry = await widen(pagefind, better, filters, await pagefind.search(better, { filters }));
       if (retry.results.length > 0) {
         search = retry;
         note = "Ingen resultater for \u201d" + term + "\u201d. Mente du \u201d" + better + "\u201d? Viser resultater for \u201d" + better + "\u201d.";
@@ -178,6 +204,7 @@ async function run(pagefind) {
   const shown = anything ? await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data())) : [];
   if (number !== latest) return;
   list.replaceChildren(...shown.map(showResult));
+  list.dataset.soegning = term + "|" + new URLSearchParams(location.search).toString();
   showCounts(anything ? search.filters || {} : await pagefind.filters());
   meant.hidden = note === "";
   meant.textContent = note;
