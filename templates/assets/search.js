@@ -10,6 +10,7 @@ const facetBox = document.getElementById("facetter");
 const root = form.dataset.rod;
 const SHOWN = 20;
 const FEW = 3; // fewer results than this, and the search is widened (see widen)
+const SUGGEST_BELOW = 10; // fewer results than this, and a better spelling is looked for
 let words = null; // the catalogue's words, fetched the first time a search finds nothing
 let latest = 0; // number of the latest search; older answers are dropped
 
@@ -152,6 +153,23 @@ function showCounts(counts) {
   }
 }
 
+function showMeant(term, better, replaced) {
+  meant.hidden = better === null;
+  meant.replaceChildren();
+  if (better === null) return;
+  const link = document.createElement("a");
+  link.href = "?" + new URLSearchParams({ q: better }).toString();
+  link.textContent = better;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    input.value = better;
+    form.requestSubmit();
+  });
+  const before = replaced ? "Ingen resultater for \u201d" + term + "\u201d. " : "";
+  const after = replaced ? "\u201d? Viser resultater for \u201d" + better + "\u201d." : "\u201d?";
+  meant.append(before + "Mente du \u201d", link, after);
+}
+
 function countText(count) {
   return count === 1 ? "1 uddannelse fundet" : count + " uddannelser fundet";
 }
@@ -189,14 +207,16 @@ async function run(pagefind) {
   const anything = term !== "" || Object.keys(chosen).length > 0;
   let search = await pagefind.search(term || null, { filters });
   if (term) search = await widen(pagefind, term, filters, search);
-  let note = "";
-  if (term && search.results.length === 0) {
+  let meantWord = null;
+  let replaced = false;
+  if (term && search.results.length < SUGGEST_BELOW) {
     const better = await suggestion(term);
     if (better) {
       const retry = await widen(pagefind, better, filters, await pagefind.search(better, { filters }));
-      if (retry.results.length > 0) {
-        search = retry;
-        note = "Ingen resultater for \u201d" + term + "\u201d. Mente du \u201d" + better + "\u201d? Viser resultater for \u201d" + better + "\u201d.";
+      if (retry.results.length > search.results.length) {
+        meantWord = better;
+        replaced = search.results.length === 0;
+        if (replaced) search = retry;
       }
     }
   }
@@ -206,8 +226,7 @@ async function run(pagefind) {
   list.replaceChildren(...shown.map(showResult));
   list.dataset.soegning = term + "|" + new URLSearchParams(location.search).toString();
   showCounts(anything ? search.filters || {} : await pagefind.filters());
-  meant.hidden = note === "";
-  meant.textContent = note;
+  showMeant(term, meantWord, replaced);
   status.textContent = anything
     ? countText(search.results.length) + (search.results.length > SHOWN ? " (viser de første " + SHOWN + ")" : "")
     : "Skriv et søgeord, eller vælg et filter.";
