@@ -30,6 +30,7 @@ import itertools
 import statistics
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -166,8 +167,16 @@ def run(label: str, root: Path, work: Path, queries: list[str], cases: list[dict
     from playwright.sync_api import sync_playwright
 
     site = work / "_site"
+    started = time.perf_counter()
     build(root, site, today=TODAY)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
     asyncio.run(_default_index(site))
+    print(
+        f"# {label}: site build {built:.1f} s (with both search indexes); "
+        f"default Pagefind indexing {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
     (site / HARNESS_FILE).write_text(HARNESS, encoding="utf-8")
     pages = sum(1 for _ in (site / "kurser").glob("*/index.html"))
     with serve(site) as base, sync_playwright() as playwright:

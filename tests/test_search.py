@@ -218,3 +218,31 @@ def test_similar_but_different_courses_are_not_duplicate_candidates(bundled: Cat
     assert ("anaestesiologisk-sygepleje", "intensiv-sygepleje") not in pairs
     # A module and the education it belongs to are not the same course.
     assert ("afgangsprojekt-diplomuddannelse-i-ledelse", "diplomuddannelse-i-ledelse") not in pairs
+
+
+def test_the_search_bundle_is_part_of_the_incremental_build(small: Path, tmp_path: Path) -> None:
+    from site_build.build import MANIFEST, build
+
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    bundle = sorted(p for p in manifest if p.startswith("pagefind/"))
+    assert "pagefind/pagefind-entry.json" in bundle and "sog/ordliste.json" in manifest
+    assert any(p.endswith(".pf_meta") for p in bundle)
+    again = build(small, out, today=TODAY)
+    assert (again.written, again.removed) == (0, 0)
+
+    (small / "kraeft.yaml").write_text(
+        (small / "kraeft.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "title: Specialuddannelsen i kræftsygepleje", "title: Kræftsygepleje for specialister"
+        ),
+        encoding="utf-8",
+    )
+    changed = build(small, out, today=TODAY)
+    assert changed.removed > 0  # the old index files, named after their content
+    after = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    on_disk = {str(p.relative_to(out)) for p in (out / "pagefind").rglob("*") if p.is_file()}
+    assert on_disk == {p for p in after if p.startswith("pagefind/")}
+    assert on_disk != set(bundle)
