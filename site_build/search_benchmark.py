@@ -63,7 +63,7 @@ FLAGS = [
 HARNESS = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>bench</title></head>
 <body><script type="module">
 window.searchTop10 = async (bundle, query) => {
-  const pagefind = await import(bundle + "pagefind.js");
+  const pagefind = await import("./" + bundle + "pagefind.js");
   const start = performance.now();
   const search = await pagefind.search(query);
   const top = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
