@@ -120,13 +120,18 @@ async def _index(pages: Path, out: Path) -> None:
 
 
 def word_list(catalogue: Catalogue) -> str:
-    """The catalogue's words, most frequent first, for the page's "mente du …?" (fetched only
-    when a search finds nothing)."""
+    """The catalogue's words, most frequent first (for "mente du …?"), and the parts of its
+    compounds as `catalogue.danish` splits them (so a query "akutsygeplejerske" can be searched
+    as "akut sygeplejerske"). Fetched only when a search finds little."""
     counts = danish.word_counts(
         document(c, catalogue).all_text() for c in catalogue.courses.values()
     )
     ranked = sorted(counts, key=lambda w: (-counts[w], w))
-    return json.dumps(ranked, ensure_ascii=False, separators=(",", ":"))
+    vocabulary = danish.vocabulary()
+    parts = {w: split for w in ranked if (split := vocabulary.split(w))}
+    return json.dumps(
+        {"ord": ranked, "dele": parts}, ensure_ascii=False, separators=(",", ":"), sort_keys=True
+    )
 
 
 def page_context(catalogue: Catalogue, today: date) -> dict[str, Any]:

@@ -11,7 +11,8 @@ const root = form.dataset.rod;
 const SHOWN = 20;
 const FEW = 3; // fewer results than this, and the search is widened (see widen)
 const SUGGEST_BELOW = 10; // fewer results than this, and a better spelling is looked for
-let words = null; // the catalogue's words, fetched the first time a search finds nothing
+let words = null; // the catalogue's words, fetched the first time a search finds little
+let compounds = null; // the parts of the catalogue's compound words, fetched with them
 let latest = 0; // number of the latest search; older answers are dropped
 
 function chosenFilters() {
@@ -90,11 +91,28 @@ function closest(word, known) {
   return best;
 }
 
-async function suggestion(term) {
+async function loadWords() {
   if (words === null) {
     const response = await fetch(form.dataset.ordliste);
-    words = new Map((await response.json()).map((w, i) => [w, i]));
+    const list = await response.json();
+    words = new Map(list.ord.map((w, i) => [w, i]));
+    compounds = list.dele;
   }
+}
+
+// The query with each compound word written as its parts ("akutsygeplejerske" → "akut
+// sygeplejerske"), as catalogue/danish.py split the catalogue's words; a query word the
+// catalogue lacks takes the parts of its nearest catalogue word. Null when nothing splits.
+async function splitQuery(term) {
+  await loadWords();
+  const parts = fold(term).match(/[\p{L}\p{N}]+/gu) || [];
+  const partsOf = (w) => (w !== null && Object.hasOwn(compounds, w) ? compounds[w] : null);
+  const split = parts.map((w) => (partsOf(w) || partsOf(closest(w, words)) || [w]).join(" "));
+  return split.join(" ") !== parts.join(" ") ? split.join(" ") : null;
+}
+
+async function suggestion(term) {
+  await loadWords();
   const parts = fold(term).match(/[\p{L}\p{N}]+/gu) || [];
   const fixed = parts.map((w) => closest(w, words) || w);
   return fixed.join(" ") !== parts.join(" ") ? fixed.join(" ") : null;
@@ -207,6 +225,15 @@ async function run(pagefind) {
   const anything = term !== "" || Object.keys(chosen).length > 0;
   let search = await pagefind.search(term || null, { filters });
   if (term) search = await widen(pagefind, term, filters, search);
+  if (term && search.results.length < FEW) {
+    const split = await splitQuery(term);
+    if (split) {
+      const parts = await widen(pagefind, split, filters, await pagefind.search(split, { filters }));
+      const seen = new Set(search.results.map((r) => r.id));
+      const more = parts.results.filter((r) => !seen.has(r.id));
+      search = { results: search.results.concat(more), filters: more.length ? parts.filters : search.filters };
+    }
+  }
   let meantWord = null;
   let replaced = false;
   if (term && search.results.length < SUGGEST_BELOW) {
