@@ -238,6 +238,52 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from catalogue.pipeline import read_catalogue
+    from catalogue.search_index import FilterError, SearchIndex, filters_from, hit_json
+
+    catalogue, _ = read_catalogue(args.path, args.today)
+    try:
+        filters = filters_from(
+            catalogue,
+            region=args.region,
+            kind=args.kind,
+            profession=args.profession,
+            topic=args.topic,
+            mode=args.mode,
+            starts_within=args.starts_within,
+        )
+    except FilterError as exc:
+        raise UsageError(f"evu search: {exc}") from None
+    results = SearchIndex(catalogue).search(args.query, filters, args.today, args.limit)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "query": results.query,
+                    "searched_for": results.searched_for,
+                    "total": results.total,
+                    "suggestion": results.suggestion,
+                    "notes": results.notes,
+                    "hits": [hit_json(h) for h in results.hits],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for note in results.notes:
+        print(note)
+    print(f"{results.total} uddannelse(r) fundet for '{results.searched_for}'")
+    for n, hit in enumerate(results.hits, start=1):
+        print(f"\n{n:2}. {hit.title} ({hit.kind}) – kurser/{hit.id}/")
+        if hit.snippet:
+            print(f"    {hit.snippet}")
+    if results.suggestion:
+        print(f"\nMente du: {results.suggestion}?")
+    return 0
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -312,6 +358,19 @@ def parser() -> Parser:
     d.add_argument("--file", type=Path, default=None, help="default: the repository's")
     d.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
     d.set_defaults(run=cmd_docs)
+
+    se = sub.add_parser("search", help="search the catalogue (Danish, typo-tolerant)")
+    se.add_argument("query", help="words to search for, e.g. 'demens sosu-assistent'")
+    with_root(se)
+    se.add_argument("--region", help="region name, e.g. Syddanmark")
+    se.add_argument("--kind", help="amu, kursus, akademi, diplom, master, …")
+    se.add_argument("--profession", help="profession id, name or abbreviation (SSA)")
+    se.add_argument("--topic", help="topic id or name")
+    se.add_argument("--mode", choices=["online", "onsite", "blended"])
+    se.add_argument("--starts-within", type=int, metavar="DAYS", help="a class starts within")
+    se.add_argument("--limit", type=int, default=10, help="hits to show (default 10)")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(run=cmd_search)
 
     sv = sub.add_parser("serve", help="build, then serve the site on localhost")
     with_root(sv)

@@ -25,7 +25,7 @@ from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
 from catalogue.progress import progress_bar
-from site_build import opendata, urls
+from site_build import opendata, search, urls
 from site_build.keys import Keys
 from site_build.opendata import CourseData
 from site_build.output import MANIFEST, SiteWriter, manifest
@@ -120,6 +120,8 @@ def render_site(
         texts[urls.calendar(region)] = opendata.calendar_ics_of(data, region)
     for name, content in texts.items():
         emit(name, content.encode("utf-8"))
+    for name, content in search.pagefind_files(catalogue, today).items():  # the search index
+        emit(name, content)
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         emit(f"assets/{asset.name}", asset.read_bytes())
     return Site(files, kept, page_keys, data)

@@ -7,7 +7,6 @@ and the renderer stays a loop.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,8 +24,9 @@ from catalogue.derive import (
 )
 from catalogue.model import Catalogue, Course, Kind, Offering, Provider, Venue
 from catalogue.quality import gaps_by_provider, stale_entries
+from catalogue.search_index import related_courses
 from catalogue.stats import stats
-from site_build import text, urls
+from site_build import search, text, urls
 from site_build.opendata import script_safe_json
 
 Crumbs = tuple[tuple[str, str], ...]
@@ -72,40 +72,6 @@ class Row:
     start: date | None
     price: int | None
     soon: bool
-
-
-class Related:
-    """Related courses by shared topics and professions, through an index from each topic and
-    profession to its courses, so a large catalogue is not compared pairwise. Each topic or
-    profession contributes at most `per_key` candidates (in title order), which bounds the work
-    per course. (Full-text "more like this" comes with the search index.)"""
-
-    def __init__(self, catalogue: Catalogue, per_key: int = 20) -> None:
-        self.ordered = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
-        self.position = {c.id: n for n, c in enumerate(self.ordered)}
-        self.by_key: dict[str, list[int]] = {}  # positions in title order
-        for n, course in enumerate(self.ordered):
-            for key in (
-                *(f"t:{t}" for t in course.topics),
-                *(f"p:{p}" for p in course.professions),
-            ):
-                bucket = self.by_key.setdefault(key, [])
-                if len(bucket) < per_key:
-                    bucket.append(n)
-
-    def __call__(self, course: Course, limit: int = 5) -> list[Course]:
-        scores: dict[int, int] = {}
-        for key, weight in (
-            *((f"t:{t}", 2) for t in course.topics),
-            *((f"p:{p}", 1) for p in course.professions),
-        ):
-            for n in self.by_key.get(key, ()):
-                scores[n] = scores.get(n, 0) + weight
-        scores.pop(self.position[course.id], None)
-        # Highest score first, ties in title order: one integer per candidate sorts both ways.
-        size = len(self.ordered)
-        best = heapq.nsmallest(limit, [n - score * size for n, score in scores.items()])
-        return [self.ordered[value % size] for value in best]
 
 
 def broad_for(broad: list[Course], profession: str) -> list[Course]:
@@ -195,6 +161,7 @@ def plan(catalogue: Catalogue, today: date) -> list[Page]:
             quality(catalogue, today, figures, by_provider),
         ),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
+        Page(urls.search(), "search.html", "Søg", search.page_context(catalogue, today)),
     ]
 
 
@@ -214,7 +181,7 @@ def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
 
 
 def _course_pages(catalogue: Catalogue) -> list[Page]:
-    related = Related(catalogue)
+    related = related_courses(catalogue)  # whoosh "more like this"
     paths = queries.paths_by_course(catalogue)
     modules: dict[str, list[Course]] = {}
     for course in catalogue.courses.values():

@@ -31,10 +31,17 @@ OFFERINGS_CSV = "data/offerings.csv"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# Search: Pagefind's bundle and the word list behind "mente du …?".
+PAGEFIND = "pagefind/"
+SEARCH_WORDS = "sog/ordliste.json"
 
 
 def home() -> str:
     return ""
+
+
+def search() -> str:
+    return "sog/"
 
 
 def course(course_id: str) -> str:

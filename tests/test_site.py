@@ -211,7 +211,7 @@ def test_contributed_markup_is_inert(tmp_path: Path) -> None:
         scripts = [dict(attrs) for tag, attrs in found.tags if tag == "script"]
         assert all(
             s.get("type") in ("application/ld+json", "application/json")
-            or s.get("src", "").endswith("assets/filter.js")
+            or s.get("src", "").endswith(("assets/filter.js", "assets/search.js"))
             for s in scripts
         ), page
         links = [dict(attrs).get("href") or "" for tag, attrs in found.tags if tag == "a"]

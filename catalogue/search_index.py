@@ -1,0 +1,419 @@
+"""The whoosh index of the catalogue: `evu search`, related courses and duplicate candidates.
+
+Built in memory from a validated catalogue (a few seconds for thousands of courses). Every
+text field is analysed by `catalogue.danish` (folding, Snowball stemming, compound parts and
+synonyms at the word's own position), so "hjælper" finds "social- og sundhedshjælper" and the
+highlighted snippet marks the word the reader typed into.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from whoosh import fields, highlight, query
+from whoosh.analysis import Analyzer, Token
+from whoosh.filedb.filestore import RamStorage
+
+from catalogue import danish
+from catalogue.codelists import regions
+from catalogue.diagnostics import did_you_mean
+from catalogue.model import Catalogue, Course, Kind, Mode
+from catalogue.parallel import map_chunks
+from catalogue.search_document import EXTRA_WEIGHT, FIELDS, document
+
+MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
+FEW = 3  # fewer hits than this, and a better spelled query finds more: "mente du …?"
+
+
+class DanishAnalyzer(Analyzer):
+    """whoosh's view of `danish.analyse`: a stem per word, compound parts and synonyms at the
+    same position and character offsets."""
+
+    def __init__(self, vocabulary: danish.Vocabulary) -> None:
+        self.vocabulary = vocabulary
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for term in danish.analyse(value, self.vocabulary):
+            token.text = term.text
+            token.boost = EXTRA_WEIGHT if term.extra else 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = term.text
+            if positions:
+                token.pos = start_pos + term.position
+            if chars:
+                token.startchar = start_char + term.start
+                token.endchar = start_char + term.end
+            yield token
+
+
+def schema(vocabulary: danish.Vocabulary, searchable: bool = True) -> fields.Schema:
+    """The searchable fields and facets, or (`searchable=False`) only one field of all the
+    text with term vectors, which is what "more like this" needs."""
+    analyzer = DanishAnalyzer(vocabulary)
+    if not searchable:
+        return fields.Schema(
+            id=fields.ID(stored=True, unique=True),
+            all=fields.TEXT(analyzer=analyzer, vector=True, phrase=False),
+        )
+    text = {
+        name: fields.TEXT(analyzer=analyzer, stored=True, field_boost=boost, phrase=False)
+        for name, boost in FIELDS.items()
+    }
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        region=fields.KEYWORD(stored=True, commas=True, lowercase=True),
+        kind=fields.ID(stored=True),
+        profession=fields.KEYWORD(stored=True, commas=True),
+        topic=fields.KEYWORD(stored=True, commas=True),
+        mode=fields.KEYWORD(stored=True, commas=True),
+        **text,
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Facet filters of a search; None means "any"."""
+
+    region: str | None = None  # region name, e.g. "Region Syddanmark"
+    kind: str | None = None
+    profession: str | None = None
+    topic: str | None = None
+    mode: str | None = None
+    starts_within: int | None = None  # days from today
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    kind: str
+    score: float
+    snippet: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    hits: list[Hit]
+    total: int
+    searched_for: str  # the query actually run (typos corrected when nothing matched)
+    suggestion: str | None = None  # "mente du …?"
+    notes: list[str] = field(default_factory=list)
+
+
+class Marks(highlight.Formatter):
+    """Snippet fragments with each matched word in **bold** (Markdown-like, plain text)."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return f"**{highlight.get_text(text, token, replace)}**"
+
+
+class SearchIndex:
+    """The catalogue's courses in a whoosh index held in memory."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        vocabulary: danish.Vocabulary | None = None,
+        searchable: bool = True,
+    ) -> None:
+        """`searchable=False` indexes only what "more like this" needs (see `schema`)."""
+        self.catalogue = catalogue
+        self.vocabulary = vocabulary or danish.vocabulary()
+        self.documents = {c.id: document(c, catalogue) for c in catalogue.courses.values()}
+        self.index = RamStorage().create_index(schema(self.vocabulary, searchable))
+        writer = self.index.writer()
+        for doc in self.documents.values():
+            facets = {
+                "region": ",".join(doc.regions),
+                "kind": doc.kind,
+                "profession": ",".join(doc.professions),
+                "topic": ",".join(doc.topics),
+                "mode": ",".join(doc.modes),
+            }
+            if searchable:
+                writer.add_document(id=doc.id, **facets, **doc.text)
+            else:
+                writer.add_document(id=doc.id, all=doc.all_text())
+        writer.commit()
+        self.searcher = self.index.searcher()
+        self.words = danish.word_counts(d.all_text() for d in self.documents.values())
+        self.terms = (
+            {t.decode() for name in FIELDS for t in self.searcher.lexicon(name)}
+            if searchable
+            else set()
+        )
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(
+        self, text: str, filters: Filters = Filters(), today: date | None = None, limit: int = 10
+    ) -> Results:
+        """Ranked courses for `text`: courses matching every word first, then those matching
+        some; a misspelt word is corrected when it matches nothing."""
+        wanted = query_words(text)
+        known = [self._known(w) for w in wanted]
+        fixed = [
+            w if k else (danish.closest(w, self.words) or w)
+            for w, k in zip(wanted, known, strict=True)
+        ]
+        notes = []
+        if len(danish.words(text)) > MAX_QUERY_WORDS:
+            notes.append(f"Kun de første {MAX_QUERY_WORDS} ord er brugt.")
+        hits, total = self._run(wanted, filters, today, limit)
+        searched_for = " ".join(wanted)
+        suggestion = " ".join(fixed) if fixed != wanted else None
+        if suggestion and total < FEW:
+            better, better_total = self._run(fixed, filters, today, limit)
+            if better_total > total and total == 0:
+                hits, total, searched_for = better, better_total, suggestion
+                notes.append(f"Ingen resultater for '{' '.join(wanted)}'; viser '{suggestion}'.")
+            elif better_total <= total:
+                suggestion = None
+        elif total >= FEW:
+            suggestion = None
+        return Results(text, hits, total, searched_for, suggestion, notes)
+
+    def _run(
+        self, wanted: Sequence[str], filters: Filters, today: date | None, limit: int
+    ) -> tuple[list[Hit], int]:
+        allowed = self._allowed(filters, today or date.today())
+        if not wanted:  # no words (only filters, or only punctuation): every allowed course
+            ids = sorted(
+                (i for i in self.documents if allowed is None or i in allowed),
+                key=lambda i: (self.catalogue.courses[i].title.casefold(), i),
+            )
+            return [self._plain_hit(i) for i in ids[:limit]], len(ids)
+        # Ranks: every word in the title, then every word anywhere, then some words. Only the
+        # words the index knows count ("bliv sygeplejerske": "bliv" is in no course, so it
+        # cannot narrow anything down).
+        known = [w for w in wanted if self._known(w)] or list(wanted)
+        ranks = (
+            query.And([self._word_query(w, ("title",)) for w in known]),
+            query.And([self._word_query(w) for w in known]),
+            query.Or([self._word_query(w) for w in wanted]),
+        )
+        found: dict[str, tuple[int, float, Any]] = {}
+        for rank, q in enumerate(ranks):
+            results = self.searcher.search(q, limit=None, filter=self._filter_query(filters))
+            results.formatter = Marks()
+            results.fragmenter = highlight.ContextFragmenter(maxchars=160, surround=60)
+            for hit in results:
+                course_id = hit["id"]
+                if course_id in found or (allowed is not None and course_id not in allowed):
+                    continue
+                found[course_id] = (rank, -hit.score, hit)
+        ordered = sorted(found.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
+        return [self._hit(hit, -score) for _, (_, score, hit) in ordered[:limit]], len(ordered)
+
+    def _known(self, word: str) -> bool:
+        """The word, or every part of it, is in the index."""
+        parts = self.vocabulary.split(word)
+        if danish.stem(word) in self.terms:
+            return True
+        return bool(parts) and all(danish.stem(p) in self.terms for p in parts)
+
+    def _word_query(self, word: str, names: Sequence[str] = tuple(FIELDS)) -> query.Query:
+        """A word in any of the fields `names`: its stem, or all the parts of a compound
+        ("kræftsygepleje" also finds "sygepleje ved kræft")."""
+
+        def term(stem: str) -> query.Query:
+            return query.Or([query.Term(name, stem, boost=FIELDS[name]) for name in names])
+
+        parts = self.vocabulary.split(word)
+        if not parts:
+            return term(danish.stem(word))
+        return query.Or([term(danish.stem(word)), query.And([term(danish.stem(p)) for p in parts])])
+
+    def _filter_query(self, filters: Filters) -> query.Query | None:
+        terms = []
+        if filters.region:
+            terms.append(query.Term("region", filters.region.lower()))
+        for name in ("kind", "profession", "topic", "mode"):
+            value = getattr(filters, name)
+            if value:
+                terms.append(query.Term(name, value))
+        return query.And(terms) if terms else None
+
+    def _allowed(self, filters: Filters, today: date) -> set[str] | None:
+        """Course ids allowed by the filters whoosh cannot express (dates relative to today),
+        or by any filter when there are no words to search."""
+        if filters.starts_within is None and self._filter_query(filters) is None:
+            return None
+        allowed = set(self.documents)
+        q = self._filter_query(filters)
+        if q is not None:
+            allowed = {hit["id"] for hit in self.searcher.search(q, limit=None)}
+        if filters.starts_within is not None:
+            allowed = {
+                i for i in allowed if self.documents[i].starts_within(today, filters.starts_within)
+            }
+        return allowed
+
+    def _hit(self, hit: Any, score: float) -> Hit:
+        snippet = ""
+        for name in ("description", "content", "competences", "other", "title"):
+            snippet = hit.highlights(name, top=2)
+            if snippet:
+                break
+        if not snippet:
+            snippet = _first_words(self.documents[hit["id"]].text["description"])
+        return self._plain_hit(hit["id"], score, _one_line(snippet))
+
+    def _plain_hit(self, course_id: str, score: float = 0.0, snippet: str | None = None) -> Hit:
+        course = self.catalogue.courses[course_id]
+        doc = self.documents[course_id]
+        return Hit(
+            id=course_id,
+            title=course.title,
+            kind=course.kind.value,
+            score=round(score, 3),
+            snippet=snippet if snippet is not None else _first_words(doc.text["description"]),
+            regions=doc.regions,
+        )
+
+    # -- relations -----------------------------------------------------------------------
+
+    def more_like(self, course_id: str, limit: int = 5) -> list[Course]:
+        """Courses whose text is most like this course's: "more like this" on the course's
+        most distinctive terms. Terms found in more than a twentieth of all courses (such as
+        "sygeplejerske" in a nurses' catalogue) tell courses apart poorly and would make each
+        look-up read most of the index, so they are left out."""
+        docnum = self.searcher.document_number(id=course_id)
+        if docnum is None:
+            return []
+        common = max(30, self.searcher.doc_count() // 20)
+        terms = [
+            (term, weight)
+            for term, weight in self.searcher.key_terms([docnum], "all", numterms=40)
+            if self.searcher.doc_frequency("all", term) <= common
+        ][:15]
+        if not terms:
+            return []
+        q = query.Or([query.Term("all", term, boost=weight) for term, weight in terms])
+        hits = self.searcher.search(q, limit=limit, mask=query.Term("id", course_id))
+        return [self.catalogue.courses[hit["id"]] for hit in hits]
+
+    def term_set(self, course_id: str) -> set[str]:
+        """The distinct terms (stems, parts, synonyms) of a course's text."""
+        docnum = self.searcher.document_number(id=course_id)
+        return {t for t, _ in self.searcher.vector_as("weight", docnum, "all")}
+
+
+def related_courses(catalogue: Catalogue, limit: int = 5) -> Callable[[Course], list[Course]]:
+    """For the site build: a course → its related courses ("more like this"), worked out for
+    every course at once, on several cores when the catalogue is large."""
+    index = SearchIndex(catalogue, searchable=False)
+
+    def part(ids: Sequence[str]) -> list[tuple[str, list[str]]]:
+        return [(i, [c.id for c in index.more_like(i, limit)]) for i in ids]
+
+    related = {
+        course_id: [catalogue.courses[r] for r in others]
+        for chunk in map_chunks(part, list(catalogue.courses))
+        for course_id, others in chunk
+    }
+    return lambda course: related.get(course.id, [])
+
+
+def query_words(text: str) -> list[str]:
+    """The folded words of a query, stopwords left out unless the query is only stopwords,
+    at most MAX_QUERY_WORDS of them."""
+    found = [w for w, _, _ in danish.words(text)]
+    kept = [w for w in found if w not in danish.STOPWORDS] or found
+    return list(dict.fromkeys(kept))[:MAX_QUERY_WORDS]  # each word once
+
+
+def _first_words(text: str, limit: int = 160) -> str:
+    flat = _one_line(text)
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "kind": hit.kind,
+        "score": hit.score,
+        "snippet": hit.snippet,
+        "regions": list(hit.regions),
+    }
+
+
+class FilterError(ValueError):
+    """A filter value that names no region, kind, profession, topic or mode."""
+
+
+def filters_from(
+    catalogue: Catalogue,
+    region: str | None = None,
+    kind: str | None = None,
+    profession: str | None = None,
+    topic: str | None = None,
+    mode: str | None = None,
+    starts_within: int | None = None,
+) -> Filters:
+    """Filters from what a user typed: a region by name with or without "Region"; a
+    profession by id, name or abbreviation (SSA); a topic by id or name."""
+
+    def pick(option: str, value: str | None, names: dict[str, str]) -> str | None:
+        if value is None:
+            return None
+        key = danish.fold(value).strip()
+        found = names.get(key) or names.get(key.removeprefix("region ").strip())
+        if found is None:
+            shown = sorted({v for v in names.values()})
+            raise FilterError(
+                f"--{option}: unknown value '{value}'{did_you_mean(key, names)}; "
+                f"choose from: {', '.join(shown)}"
+            )
+        return found
+
+    region_names = {}
+    for name in regions().values():
+        region_names[danish.fold(name)] = name
+        short = danish.fold(name).removeprefix("region ")
+        region_names[short] = name
+        region_names[short.replace("æ", "ae")] = name
+    profession_names = {}
+    for p in catalogue.professions.values():
+        for label in (p.id, p.name, *p.abbreviations):
+            profession_names[danish.fold(label)] = p.id
+    topic_names = {}
+    for t in catalogue.topics.values():
+        topic_names[danish.fold(t.id)] = t.id
+        topic_names[danish.fold(t.name)] = t.id
+    if starts_within is not None and not 0 <= starts_within <= 3650:
+        raise FilterError("--starts-within: give a number of days from 0 to 3650")
+    return Filters(
+        region=pick("region", region, region_names),
+        kind=pick("kind", kind, {k.value: k.value for k in Kind}),
+        profession=pick("profession", profession, profession_names),
+        topic=pick("topic", topic, topic_names),
+        mode=pick("mode", mode, {m.value: m.value for m in Mode}),
+        starts_within=starts_within,
+    )

@@ -1,0 +1,158 @@
+"""Search on the static site: a Pagefind index of every course, built through Pagefind's
+Python API (its binary comes from PyPI; no npm), and the search page's facets.
+
+Each course is given to Pagefind as a small HTML record made from the same
+`SearchDocument` that whoosh indexes, with the same Danish enrichment (compound parts and
+synonyms from `catalogue.danish`) as a hidden, low-weight field, so the site and `evu search`
+find the same courses. Pagefind writes its bundle into a temporary folder; its files are
+read back into the build's file map, so the manifest tracks them like every other output:
+same catalogue, same bytes (Pagefind's output is deterministic), nothing rewritten.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from catalogue import danish
+from catalogue.model import Catalogue, Course, Kind
+from catalogue.search_document import EXTRA_WEIGHT, FIELDS, SOON, SearchDocument, document
+from site_build import urls
+from site_build.pagefind_canonical import canonical
+
+MODE_NAMES = {"onsite": "Fremmøde", "online": "Online", "blended": "Blandet"}
+SOON_LABEL = "Starter inden for 3 måneder"
+FREE_LABEL = "Gratis for målgruppen"
+# Facets in the order the search page shows them: URL key → legend.
+FACETS = {
+    "region": "Region",
+    "type": "Type",
+    "niveau": "Niveau (NQF)",
+    "erhverv": "Erhverv",
+    "emne": "Emne",
+    "form": "Undervisningsform",
+    "start": "Start",
+    "pris": "Pris",
+}
+# Pagefind's files the site needs (its prebuilt UI widgets are left out: the page has its own).
+KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
+KEEP_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+
+
+def facets(doc: SearchDocument, catalogue: Catalogue, today: date) -> dict[str, list[str]]:
+    """A course's facet values as the search page shows them."""
+    found = {
+        "region": list(doc.regions),
+        "type": [urls.KIND_NAMES[Kind(doc.kind)]],
+        "niveau": [f"Niveau {doc.nqf_level}"] if doc.nqf_level else [],
+        "erhverv": [catalogue.professions[p].name for p in doc.professions],
+        "emne": [catalogue.topics[t].name for t in doc.topics],
+        "form": [MODE_NAMES[m] for m in doc.modes],
+        "start": [SOON_LABEL] if doc.starts_within(today, SOON.days) else [],
+        "pris": [FREE_LABEL] if doc.free else [],
+    }
+    return {key: values for key, values in found.items() if values}
+
+
+def record(course: Course, catalogue: Catalogue, today: date, vocabulary: danish.Vocabulary) -> str:
+    """The HTML Pagefind indexes for one course: its searchable fields with their weights,
+    each followed by its Danish enrichment (compound parts, synonyms) as a hidden field at
+    the weight whoosh gives those terms, then its facets and its kind."""
+    doc = document(course, catalogue)
+    parts = []
+    for name, weight in FIELDS.items():
+        text = doc.text[name]
+        if not text:
+            continue
+        tag, meta = ("h1", ' data-pagefind-meta="title"') if name == "title" else ("p", "")
+        parts.append(f'<{tag} data-pagefind-weight="{weight}"{meta}>{escape(text)}</{tag}>')
+        extra = vocabulary.enrich(text)  # weighted as whoosh weighs a field's extra terms
+        if extra:
+            parts.append(
+                f'<p data-pagefind-weight="{weight * EXTRA_WEIGHT}" hidden>{escape(extra)}</p>'
+            )
+    for key, values in facets(doc, catalogue, today).items():
+        parts.extend(f'<span data-pagefind-filter="{key}">{escape(v)}</span>' for v in values)
+    parts.append(f'<span data-pagefind-meta="type">{escape(urls.KIND_NAMES[course.kind])}</span>')
+    body = "\n".join(parts)
+    return f'<html lang="da"><body><main data-pagefind-body>\n{body}\n</main></body></html>'
+
+
+def pagefind_files(catalogue: Catalogue, today: date) -> dict[str, bytes]:
+    """Path in the site → bytes, for Pagefind's bundle and the search page's word list."""
+    vocabulary = danish.vocabulary()
+    records = [
+        (urls.course(c.id), record(c, catalogue, today, vocabulary))
+        for c in catalogue.courses.values()
+    ]
+    with tempfile.TemporaryDirectory(prefix="evu-pagefind-") as folder:
+        pages, bundle = Path(folder) / "pages", Path(folder) / "bundle"
+        for address, html in records:
+            target = pages / urls.file_of(address)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        asyncio.run(_index(pages, bundle))
+        files = {
+            urls.PAGEFIND + str(path.relative_to(bundle)): path.read_bytes()
+            for path in sorted(bundle.rglob("*"))
+            if path.is_file() and (path.name in KEEP or path.name.endswith(KEEP_SUFFIXES))
+        }
+    files = canonical(files, urls.PAGEFIND)  # same catalogue, same bytes
+    files[urls.SEARCH_WORDS] = word_list(catalogue).encode("utf-8")
+    return files
+
+
+async def _index(pages: Path, out: Path) -> None:
+    """Pagefind's bundle for the records in the folder `pages`, written into `out`: one
+    request for the whole folder (the Python API waits a tenth of a second for each answer,
+    so a request per course would take minutes on a large catalogue)."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(output_path=str(out), force_language="da")
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(str(pages))
+
+
+def word_list(catalogue: Catalogue) -> str:
+    """The catalogue's words, most frequent first (for "mente du …?"), and the parts of its
+    compounds as `catalogue.danish` splits them (so a query "akutsygeplejerske" can be searched
+    as "akut sygeplejerske"). Fetched only when a search finds little."""
+    counts = danish.word_counts(
+        document(c, catalogue).all_text() for c in catalogue.courses.values()
+    )
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    vocabulary = danish.vocabulary()
+    parts = {w: split for w in ranked if (split := vocabulary.split(w))}
+    return json.dumps(
+        {"ord": ranked, "dele": parts}, ensure_ascii=False, separators=(",", ":"), sort_keys=True
+    )
+
+
+def page_context(catalogue: Catalogue, today: date) -> dict[str, Any]:
+    """The search page's facets with every value that occurs, for the page to list (the
+    script fills in the counts)."""
+    values: dict[str, set[str]] = {key: set() for key in FACETS}
+    for course in catalogue.courses.values():
+        for key, found in facets(document(course, catalogue), catalogue, today).items():
+            values[key].update(found)
+    order = {
+        "type": [urls.KIND_NAMES[k] for k in Kind],
+        "niveau": [f"Niveau {n}" for n in range(1, 9)],
+        "form": list(MODE_NAMES.values()),
+    }
+
+    def ordered(key: str) -> list[str]:
+        known = order.get(key)
+        if known:
+            return [v for v in known if v in values[key]]
+        return sorted(values[key], key=danish.fold)
+
+    return {
+        "facets": [(key, legend, ordered(key)) for key, legend in FACETS.items() if values[key]],
+    }
