@@ -29,7 +29,10 @@ class DuplicateCandidate:
 
 
 def _title_words(course: Course) -> set[str]:
-    return {danish.stem(w) for w, _, _ in danish.words(course.title)} - danish.STOPWORDS
+    """Stemmed title words, with æ/ø/å and their spellings ae/oe/aa made alike (titles copied
+    into systems without Danish letters are the commonest duplicates)."""
+    stems = {danish.stem(w) for w, _, _ in danish.words(course.title)} - danish.STOPWORDS
+    return {w.replace("æ", "ae").replace("ø", "oe").replace("å", "aa") for w in stems}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

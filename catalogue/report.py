@@ -3,7 +3,7 @@
 - `stale`: entries not verified for 12 months;
 - `gaps`: courses that publish no merit, price or ECTS, overall and per provider (the same
   figures as the site's data-quality page, from `catalogue.quality`);
-- `duplicates`: courses that may be one course listed twice (`catalogue.duplicates`);
+- `duplicates`: courses that may be one course listed twice (`catalogue.duplicate_search`);
 - `links`: references to entries that do not exist, and past classes still marked open.
 
 Reports run on every entry that could be read, also when the catalogue has errors, so they
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from catalogue import duplicates, quality, queries
+from catalogue import duplicate_search, quality, queries
 from catalogue.diagnostics import CatalogueError, Diagnostic, Location, Severity, shown
 from catalogue.load import Entry, Loaded
 from catalogue.model import Catalogue, Offering, Status
@@ -135,7 +135,7 @@ def duplicate_candidates(inputs: Inputs) -> Report:
             f"{c.score:.2f}",
             "; ".join(c.reasons),
         )
-        for c in duplicates.candidates(inputs.catalogue)
+        for c in duplicate_search.candidates(inputs.catalogue)
     ]
     table = Table(
         "Courses that may be listed twice",

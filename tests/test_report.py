@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from catalogue import report
-from catalogue.duplicates import candidates
+from catalogue.duplicate_search import candidates
 from catalogue.pipeline import read_catalogue
 from conftest import KRAEFT, PROVIDERS, REPO, SMALL, TODAY, evu, write_catalogue
 from site_build.build import build
@@ -135,7 +135,7 @@ def test_duplicates_finds_the_same_course_listed_twice(tmp_path: Path) -> None:
     assert [(c.first.id, c.second.id) for c in found] == [
         ("demens-amu", "demens-og-udadreagerende-adfaerd")
     ]
-    assert found[0].reasons[0].startswith("titles ")
+    assert found[0].reasons[0].startswith("titlerne ligner hinanden")
     rows = _rows(_report("duplicates", root))
     assert [row[1:3] for row in rows] == [["demens-amu", "demens-og-udadreagerende-adfaerd"]]
 
