@@ -43,6 +43,10 @@ FACETS = {
 # Pagefind's files the site needs (its prebuilt UI widgets are left out: the page has its own).
 KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEEP_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+# The engine for pages without a language: never loaded (every record is Danish and
+# pagefind-entry.json names the Danish engine), and its bytes were seen to differ between
+# two builds of the same input, so it is left out.
+UNUSED = ("wasm.unknown.pagefind",)
 
 
 def facets(doc: SearchDocument, catalogue: Catalogue, today: date) -> dict[str, list[str]]:
@@ -101,7 +105,9 @@ def pagefind_files(catalogue: Catalogue, today: date) -> dict[str, bytes]:
         files = {
             urls.PAGEFIND + str(path.relative_to(bundle)): path.read_bytes()
             for path in sorted(bundle.rglob("*"))
-            if path.is_file() and (path.name in KEEP or path.name.endswith(KEEP_SUFFIXES))
+            if path.is_file()
+            and (path.name in KEEP or path.name.endswith(KEEP_SUFFIXES))
+            and path.name not in UNUSED
         }
     files = canonical(files, urls.PAGEFIND)  # same catalogue, same bytes
     files[urls.SEARCH_WORDS] = word_list(catalogue).encode("utf-8")
