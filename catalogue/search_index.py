@@ -9,7 +9,7 @@ highlighted snippet marks the word the reader typed into.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -320,20 +320,19 @@ class SearchIndex:
         return {t for t, _ in self.searcher.vector_as("weight", docnum, "all")}
 
 
-def related_courses(catalogue: Catalogue, limit: int = 5) -> Callable[[Course], list[Course]]:
-    """For the site build: a course → its related courses ("more like this"), worked out for
-    every course at once, on several cores when the catalogue is large."""
+def related_ids(catalogue: Catalogue, limit: int = 5) -> dict[str, list[str]]:
+    """For the site build: course id → the ids of its related courses ("more like this"),
+    worked out for every course at once, on several cores when the catalogue is large."""
     index = SearchIndex(catalogue, searchable=False)
 
     def part(ids: Sequence[str]) -> list[tuple[str, list[str]]]:
         return [(i, [c.id for c in index.more_like(i, limit)]) for i in ids]
 
-    related = {
-        course_id: [catalogue.courses[r] for r in others]
+    return {
+        course_id: others
         for chunk in map_chunks(part, list(catalogue.courses))
         for course_id, others in chunk
     }
-    return lambda course: related.get(course.id, [])
 
 
 def query_words(text: str) -> list[str]:

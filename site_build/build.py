@@ -14,10 +14,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from catalogue import danish
 from catalogue.codelists import regions
 from catalogue.files import write_atomic
 from catalogue.load import file_digests
@@ -25,6 +26,7 @@ from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
 from catalogue.progress import progress_bar
+from catalogue.search_index import related_ids
 from site_build import opendata, search, urls
 from site_build.keys import Keys
 from site_build.opendata import CourseData
@@ -58,6 +60,9 @@ class Site:
     kept: dict[str, str]
     keys: dict[str, str]
     data: dict[str, CourseData]
+    related: dict[str, list[str]] = field(default_factory=dict)
+    search_files: dict[str, str] = field(default_factory=dict)  # file → sha256
+    rendered: int = 0  # pages rendered (the others were kept)
 
 
 def render_site(
@@ -68,14 +73,19 @@ def render_site(
     keys: Keys | None = None,
     last: State | None = None,
     emit: Callable[[str, bytes], None] | None = None,
+    search_key: str | None = None,
 ) -> Site:
     """Render the site. With `keys` and the `last` build's state (its pages still on disk),
     pages whose key is unchanged are kept rather than rendered, and a course's open data is
     reused while its file is unchanged. With `emit`, each file goes there as soon as it is
-    rendered instead of being collected (so a large site is never all in memory)."""
+    rendered instead of being collected (so a large site is never all in memory). When
+    `search_key` (a hash over every course's search record) equals the last build's, the
+    search step (related courses, the Pagefind bundle) is not redone."""
+    reuse = last is not None and search_key is not None and last.search_key == search_key
+    related = last.related if reuse and last is not None else related_ids(catalogue)
     env = environment(today)
     env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
-    pages = plan(catalogue, today)
+    pages = plan(catalogue, today, related)
     page_keys: dict[str, str] = {}
     if keys is not None:
 
@@ -120,11 +130,17 @@ def render_site(
         texts[urls.calendar(region)] = opendata.calendar_ics_of(data, region)
     for name, content in texts.items():
         emit(name, content.encode("utf-8"))
-    for name, content in search.pagefind_files(catalogue, today).items():  # the search index
-        emit(name, content)
+    search_files: dict[str, str] = {}
+    if reuse and last is not None:
+        kept.update(last.search_files)
+        search_files = last.search_files
+    else:
+        for name, content in search.pagefind_files(catalogue, today).items():  # search index
+            emit(name, content)
+            search_files[name] = hashlib.sha256(content).hexdigest()
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         emit(f"assets/{asset.name}", asset.read_bytes())
-    return Site(files, kept, page_keys, data)
+    return Site(files, kept, page_keys, data, related, search_files, len(todo))
 
 
 def _course_data(
@@ -187,18 +203,29 @@ def build(
     keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")}, catalogue)
     last = None
     if state.salt == salt:
-        # Only pages whose file is still there as the last build wrote it can be kept.
+        # Only files still there as the last build wrote them can be kept.
+        def there(name: str, sha: str) -> bool:
+            return old.get(name) == sha and (out / name).is_file()
+
         last = State(
             pages={
-                name: (key, sha)
-                for name, (key, sha) in state.pages.items()
-                if old.get(name) == sha and (out / name).is_file()
+                name: (key, sha) for name, (key, sha) in state.pages.items() if there(name, sha)
             },
             data=state.data,
+            records=state.records,
+            search_key=state.search_key,
+            related=state.related,
+            search_files=state.search_files
+            if all(there(name, sha) for name, sha in state.search_files.items())
+            else {},
         )
+    records = _record_hashes(catalogue, today, keys, last)
+    key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
     writer = SiteWriter(out)
     try:
-        site = render_site(catalogue, today, base_url, _progress, keys, last, writer.put)
+        site = render_site(
+            catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search
+        )
         for name, sha in site.kept.items():
             writer.keep(name, sha)
         hashes, written, removed = writer.finish()
@@ -212,13 +239,47 @@ def build(
             parsed=loaded.parsed,
             pages={name: (key, hashes[name]) for name, key in site.keys.items()},
             data={c: (keys.digests[c], part) for c, part in site.data.items()},
+            records=records,
+            search_key=key_of_search,
+            related=site.related,
+            search_files=site.search_files,
         ),
     )
     write_atomic(stamp, inputs)
     pages = sum(name.endswith(".html") for name in hashes)
     log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
-    rendered = len(site.keys) - len(site.kept)
-    return BuildResult(out, pages, written, removed, rendered)
+    return BuildResult(out, pages, written, removed, site.rendered)
+
+
+def _record_hashes(
+    catalogue: Catalogue, today: date, keys: Keys, last: State | None
+) -> dict[str, tuple[str, str]]:
+    """Course id → (its file's sha256, the hash of its search record): everything the search
+    step reads of a course (text, facets, kind), with the lists and the day. Reused from the
+    last build (same lists and day) for unchanged files; made on all cores for the others."""
+    found: dict[str, tuple[str, str]] = {}
+    todo = []
+    for course in catalogue.courses.values():
+        previous = last.records.get(course.id) if last is not None else None
+        if previous is not None and previous[0] == keys.digests[course.id]:
+            found[course.id] = previous
+        else:
+            todo.append(course)
+    vocabulary = danish.vocabulary()
+
+    def make(part: Sequence[Course]) -> list[tuple[str, tuple[str, str]]]:
+        return [
+            (c.id, (keys.digests[c.id], _digest(search.record(c, catalogue, today, vocabulary))))
+            for c in part
+        ]
+
+    for part in map_chunks(make, todo):
+        found.update(part)
+    return {course_id: found[course_id] for course_id in catalogue.courses}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _lists(catalogue: Catalogue) -> str:

@@ -24,7 +24,7 @@ from catalogue.derive import (
 )
 from catalogue.model import Catalogue, Course, Kind, Offering, Provider, Venue
 from catalogue.quality import gaps_by_provider, stale_entries
-from catalogue.search_index import related_courses
+from catalogue.search_index import related_ids
 from catalogue.stats import stats
 from site_build import search, text, urls
 from site_build.opendata import script_safe_json
@@ -139,13 +139,17 @@ def quality(
     }
 
 
-def plan(catalogue: Catalogue, today: date) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def plan(
+    catalogue: Catalogue, today: date, related: dict[str, list[str]] | None = None
+) -> list[Page]:
+    """Every page of the site, in a stable order. `related` (course id → related course ids)
+    is worked out from the search index when not given."""
+    related = related_ids(catalogue) if related is None else related
     figures = stats(catalogue)
     by_provider = queries.courses_by_provider(catalogue)
     return [
         _home(catalogue, today, figures),
-        *_course_pages(catalogue),
+        *_course_pages(catalogue, related),
         *_profession_pages(catalogue),
         *_path_pages(catalogue),
         *(
@@ -180,8 +184,7 @@ def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
     )
 
 
-def _course_pages(catalogue: Catalogue) -> list[Page]:
-    related = related_courses(catalogue)  # whoosh "more like this"
+def _course_pages(catalogue: Catalogue, related: dict[str, list[str]]) -> list[Page]:
     paths = queries.paths_by_course(catalogue)
     modules: dict[str, list[Course]] = {}
     for course in catalogue.courses.values():
@@ -200,7 +203,7 @@ def _course_pages(catalogue: Catalogue) -> list[Page]:
                     course.offerings, key=lambda o: (o.start or date.max, o.provider, o.place or "")
                 ),
                 "paths": paths.get(course.id, []),
-                "related": related(course),
+                "related": [catalogue.courses[r] for r in related.get(course.id, ())],
                 "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
                 "modules": modules.get(course.id, []),
             },

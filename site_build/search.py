@@ -11,8 +11,8 @@ same catalogue, same bytes (Pagefind's output is deterministic), nothing rewritt
 
 from __future__ import annotations
 
-import asyncio
 import json
+import subprocess
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -101,7 +101,7 @@ def pagefind_files(catalogue: Catalogue, today: date) -> dict[str, bytes]:
             target = pages / urls.file_of(address)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        asyncio.run(_index(pages, bundle))
+        _index(pages, bundle)
         files = {
             urls.PAGEFIND + str(path.relative_to(bundle)): path.read_bytes()
             for path in sorted(bundle.rglob("*"))
@@ -114,15 +114,18 @@ def pagefind_files(catalogue: Catalogue, today: date) -> dict[str, bytes]:
     return files
 
 
-async def _index(pages: Path, out: Path) -> None:
-    """Pagefind's bundle for the records in the folder `pages`, written into `out`: one
-    request for the whole folder (the Python API waits a tenth of a second for each answer,
-    so a request per course would take minutes on a large catalogue)."""
-    from pagefind.index import IndexConfig, PagefindIndex
+def _index(pages: Path, out: Path) -> None:
+    """Pagefind's bundle for the records in the folder `pages`, written into `out`, by the
+    binary that comes with the `pagefind` package, run to completion. (Its Python API stops
+    its indexing service as soon as the write request is acknowledged, which was seen to
+    leave files half written: an empty pagefind-entry.json, a truncated engine.)"""
+    from pagefind.service import get_executable
 
-    config = IndexConfig(output_path=str(out), force_language="da")
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(pages))
+    executable = get_executable()
+    if executable is None:
+        raise RuntimeError("the Pagefind binary is missing: pip install 'pagefind[extended]'")
+    command = [str(executable), "--site", str(pages), "--output-path", str(out)]
+    subprocess.run([*command, "--force-language", "da", "--quiet"], check=True)
 
 
 def word_list(catalogue: Catalogue) -> str:

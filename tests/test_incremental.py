@@ -10,6 +10,7 @@ from pathlib import Path
 
 from conftest import BUNDLED, TODAY
 from site_build.build import build
+from site_build.state import read_state
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -45,7 +46,11 @@ def test_incremental_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
     assert in_path is not None
     with_class = next(p for p in sorted(root.glob("*.yaml")) if "  - provider:" in p.read_text())
     gone = unreferenced_course(root)
+    changes_search = ["a course is verified again"]  # the one change search does not read
     changes = {
+        "a course is verified again": lambda: edit(
+            with_class, r"^last_verified: .*$", "last_verified: 2026-11-21"
+        ),
         "a course in a career path gets a new title": lambda: edit(
             root / f"{in_path[1].strip()}.yaml", r"^title: .*$", 'title: "Helt ny titel"'
         ),
@@ -62,8 +67,11 @@ def test_incremental_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
         ),
     }
     for number, (change, make) in enumerate(changes.items()):
+        search_key = read_state(out).search_key
         make()
         again = build(root, out, today=TODAY)
+        # Search reads title, texts and facets, not the date of verification.
+        assert (read_state(out).search_key == search_key) == (change == changes_search[0])
         fresh = build(root, tmp_path / f"fresh-{number}", today=TODAY)
         assert files(out) == files(fresh.out), change
         if change == "a provider is renamed":  # a reference list reaches every page

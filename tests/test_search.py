@@ -13,7 +13,7 @@ from catalogue.duplicate_search import candidates
 from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
 from catalogue.search_document import modes
-from catalogue.search_index import SearchIndex, related_courses
+from catalogue.search_index import SearchIndex, related_ids
 from conftest import BUNDLED, DEMENS, TODAY, evu, write_catalogue
 
 
@@ -183,10 +183,10 @@ def test_search_on_an_invalid_catalogue_reports_the_problem(small: Path) -> None
 
 
 def test_related_courses_are_more_like_this(bundled: Catalogue) -> None:
-    related = related_courses(bundled)
-    nursing = [c.id for c in related(bundled.courses["kraeftsygepleje"])]
+    related = related_ids(bundled)
+    nursing = related["kraeftsygepleje"]
     assert {"intensiv-sygepleje", "anaestesiologisk-sygepleje"} <= set(nursing)
-    dementia = [c.id for c in related(bundled.courses["amu-personer-med-demens-sygdomskendskab"])]
+    dementia = related["amu-personer-med-demens-sygdomskendskab"]
     assert "amu-personer-med-demens-aktiviteter-og-livskvalitet" in dementia
     assert "kraeftsygepleje" not in nursing and len(nursing) == 5
 
