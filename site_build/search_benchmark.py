@@ -25,16 +25,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import functools
 import gzip
-import http.server
 import itertools
 import statistics
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +39,7 @@ import yaml
 
 from catalogue.benchmark import machine
 from catalogue.synthetic import WORDS, write_synthetic
+from site_build.browser import launch, served
 from site_build.build import build
 
 if TYPE_CHECKING:
@@ -52,16 +48,6 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 RELEVANCE = REPO / "tests" / "relevance.yaml"
 TODAY = date(2026, 11, 22)
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HARNESS = """<!doctype html><html lang="da"><head><meta charset="utf-8"><title>bench</title></head>
 <body><script type="module">
 window.searchTop10 = async (bundle, query) => {
@@ -74,22 +60,6 @@ window.searchTop10 = async (bundle, query) => {
 </script></body></html>
 """
 HARNESS_FILE = "search-benchmark.html"
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 async def _default_index(site: Path) -> None:
@@ -181,8 +151,8 @@ def run(label: str, root: Path, work: Path, queries: list[str], cases: list[dict
     )
     (site / HARNESS_FILE).write_text(HARNESS, encoding="utf-8")
     pages = sum(1 for _ in (site / "kurser").glob("*/index.html"))
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with served(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
         figures = {}
         for name, bundle in (("ours", "pagefind/"), ("default", "pagefind-default/")):
             context = browser.new_context()

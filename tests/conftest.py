@@ -5,10 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "courses"
@@ -173,3 +178,28 @@ def evu(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=120,
     )
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled catalogue built once and served on 127.0.0.1; yields its address."""
+    from site_build.browser import served
+    from site_build.build import build
+
+    out = tmp_path_factory.mktemp("bundled") / "_site"
+    build(BUNDLED, out, today=TODAY)
+    with served(out) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from site_build.browser import launch
+
+    with sync_playwright() as playwright:
+        launched = launch(playwright)
+        yield launched
+        launched.close()

@@ -3,29 +3,12 @@ download), checked with axe-core for WCAG 2.1 A/AA, and the region filter used b
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from conftest import BUNDLED, TODAY
-from site_build.build import build
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = [
     "",
@@ -44,27 +27,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("browser") / "_site"
-    build(BUNDLED, out, today=TODAY)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     # axe is injected by the test, so the page's own Content-Security-Policy is bypassed here.
@@ -74,8 +36,8 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.mark.parametrize("address", PAGES)
-def test_page_has_no_wcag_violations(page: Page, base_url: str, address: str) -> None:
-    response = page.goto(base_url + address)
+def test_page_has_no_wcag_violations(page: Page, bundled_site: str, address: str) -> None:
+    response = page.goto(bundled_site + address)
     assert response is not None and response.status == 200
     results = Axe().run(page, options=WCAG)
     assert results.response["passes"], "axe-core did not run"
@@ -86,8 +48,8 @@ def test_page_has_no_wcag_violations(page: Page, base_url: str, address: str) ->
     assert violations == []
 
 
-def test_region_filter_works_with_the_keyboard_alone(page: Page, base_url: str) -> None:
-    page.goto(base_url + "regioner/hovedstaden/")
+def test_region_filter_works_with_the_keyboard_alone(page: Page, bundled_site: str) -> None:
+    page.goto(bundled_site + "regioner/hovedstaden/")
     rows = page.locator("#hold-tabel tbody tr")
     total = rows.count()
     count = page.locator("#antal")
@@ -111,13 +73,15 @@ def test_region_filter_works_with_the_keyboard_alone(page: Page, base_url: str) 
     assert rows.filter(visible=True).count() == total
 
 
-def test_pages_work_without_javascript(browser: Browser, base_url: str) -> None:
+def test_pages_work_without_javascript(browser: Browser, bundled_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "regioner/hovedstaden/")
+    page.goto(bundled_site + "regioner/hovedstaden/")
     assert page.locator("#filter-form").is_hidden()  # the JS form stays hidden; links do the job
     page.get_by_text("Filtrer uden JavaScript").click()
     page.locator(".filterlinks a").first.click()
-    assert "/regioner/hovedstaden/" in page.url and page.url != base_url + "regioner/hovedstaden/"
+    assert (
+        "/regioner/hovedstaden/" in page.url and page.url != bundled_site + "regioner/hovedstaden/"
+    )
     assert page.locator("#hold-tabel tbody tr").count() > 0
     context.close()

@@ -4,47 +4,16 @@ axe-core for WCAG 2.1 A/AA, and the relevance test set."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
-from test_browser import CHROMIUM, FLAGS, WCAG
-
-from conftest import BUNDLED, TODAY
-from site_build.build import build
+from playwright.sync_api import Browser, Page
+from test_browser import WCAG
 
 RELEVANCE = Path(__file__).resolve().parent / "relevance.yaml"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("search") / "_site"
-    build(BUNDLED, out, today=TODAY)
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "install Debian's chromium: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
@@ -83,8 +52,8 @@ def open_search(page: Page, site: str, query: str = "") -> None:
     page.wait_for_selector("#facetter:not([hidden])")
 
 
-def test_type_filter_unfilter_open_and_share_a_search(page: Page, site: str) -> None:
-    open_search(page, site)
+def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site)
     page.get_by_label("Søg efter uddannelse, emne eller erhverv").fill("demens")
     searched(page, "demens")
     everything = count(page)
@@ -123,8 +92,8 @@ def test_type_filter_unfilter_open_and_share_a_search(page: Page, site: str) -> 
     assert result_ids(page) == first
 
 
-def test_the_search_works_with_the_keyboard_alone(page: Page, site: str) -> None:
-    open_search(page, site)
+def test_the_search_works_with_the_keyboard_alone(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site)
     for _ in range(30):  # Tab from the top of the page to the search box
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "q":
@@ -145,15 +114,15 @@ def test_the_search_works_with_the_keyboard_alone(page: Page, site: str) -> None
     assert page.evaluate("document.activeElement.checked")
 
 
-def test_a_misspelt_query_says_what_was_meant(page: Page, site: str) -> None:
-    open_search(page, site, "?q=palliaton")
+def test_a_misspelt_query_says_what_was_meant(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site, "?q=palliaton")
     searched(page, "palliaton")
     assert count(page) > 0
     assert "Mente du \u201dpalliation\u201d?" in page.locator("#mente").inner_text()
 
 
-def test_the_search_page_has_no_wcag_violations(page: Page, site: str) -> None:
-    open_search(page, site, "?q=sygepleje&region=Region+Syddanmark")
+def test_the_search_page_has_no_wcag_violations(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site, "?q=sygepleje&region=Region+Syddanmark")
     searched(page, "sygepleje")
     results = Axe().run(page, options=WCAG)
     assert results.response["passes"], "axe-core did not run"
@@ -164,8 +133,8 @@ def test_the_search_page_has_no_wcag_violations(page: Page, site: str) -> None:
     assert violations == []
 
 
-def test_the_home_page_search_box_opens_the_search(page: Page, site: str) -> None:
-    page.goto(site)
+def test_the_home_page_search_box_opens_the_search(page: Page, bundled_site: str) -> None:
+    page.goto(bundled_site)
     page.get_by_label("Søg efter uddannelse, emne eller erhverv").fill("kræftsygepleje")
     page.get_by_label("Søg efter uddannelse, emne eller erhverv").press("Enter")
     page.wait_for_url("**/sog/?q=*")
@@ -173,9 +142,9 @@ def test_the_home_page_search_box_opens_the_search(page: Page, site: str) -> Non
     assert "kraeftsygepleje" in result_ids(page)
 
 
-def test_relevance_set_in_the_browser(page: Page, site: str) -> None:
+def test_relevance_set_in_the_browser(page: Page, bundled_site: str) -> None:
     cases = yaml.safe_load(RELEVANCE.read_text(encoding="utf-8"))
-    open_search(page, site)
+    open_search(page, bundled_site)
     wanted = found = 0
     misses = []
     box = page.get_by_label("Søg efter uddannelse, emne eller erhverv")
