@@ -80,16 +80,22 @@ SOURCE = (
     ),
 )
 
+
+def _id_from(source: str, prompt: str) -> Question:
+    """The id question, defaulting to the `source` answer (title or name) written as an id."""
+    return Question(
+        "id",
+        prompt,
+        form="id",
+        default=lambda answers: ids.slug(answers.get(source) or "") or None,
+        default_note=f"default: the {source} as an id",
+    )
+
+
 QUESTIONS: dict[str, tuple[Question, ...]] = {
     "course": (
         Question("title", "Official title in Danish"),
-        Question(
-            "id",
-            "Id (the file name)",
-            form="id",
-            default=lambda a: ids.slug(a.get("title") or "") or None,
-            default_note="default: the title as an id",
-        ),
+        _id_from("title", "Id (the file name)"),
         Question("kind", "Kind", choices=_choices(Kind)),
         Question(
             "scope",
@@ -146,13 +152,7 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
     ),
     "provider": (
         Question("name", "Name as the provider writes it"),
-        Question(
-            "id",
-            "Id",
-            form="id",
-            default=lambda a: ids.slug(a.get("name") or "") or None,
-            default_note="default: the name as an id",
-        ),
+        _id_from("name", "Id"),
         Question("kind", "Kind of provider", choices=_choices(ProviderKind)),
         Question("url", "Home page", required=False),
         Question("postnummer", "Postnummer of the main address", required=False),
@@ -160,13 +160,7 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
     ),
     "profession": (
         Question("name", "Danish name"),
-        Question(
-            "id",
-            "Id",
-            form="id",
-            default=lambda a: ids.slug(a.get("name") or "") or None,
-            default_note="default: the name as an id",
-        ),
+        _id_from("name", "Id"),
         Question("name_en", "English name"),
         Question("disco", "DISCO-08 code (Danmarks Statistik), 4 or 6 digits"),
         Question("abbreviations", "Short names, e.g. SSA", required=False, form="list"),
@@ -174,13 +168,7 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
     ),
     "path": (
         Question("title", "Title in Danish"),
-        Question(
-            "id",
-            "Id (the file name)",
-            form="id",
-            default=lambda a: ids.slug(a.get("title") or "") or None,
-            default_note="default: the title as an id",
-        ),
+        _id_from("title", "Id (the file name)"),
         Question("from", "Id of the profession the path starts from", form="id"),
         Question("to", "Id of the profession it leads to, if any", required=False, form="id"),
         Question("goal", "The role or title the path leads to, in Danish"),

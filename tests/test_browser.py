@@ -35,17 +35,21 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def wcag_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, one line each."""
+    results = Axe().run(page, options=WCAG)
+    assert results.response["passes"], "axe-core did not run"
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
 @pytest.mark.parametrize("address", PAGES)
 def test_page_has_no_wcag_violations(page: Page, bundled_site: str, address: str) -> None:
     response = page.goto(bundled_site + address)
     assert response is not None and response.status == 200
-    results = Axe().run(page, options=WCAG)
-    assert results.response["passes"], "axe-core did not run"
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
-    assert violations == []
+    assert wcag_violations(page) == []
 
 
 def test_region_filter_works_with_the_keyboard_alone(page: Page, bundled_site: str) -> None:

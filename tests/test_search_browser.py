@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
-from test_browser import WCAG
+from test_browser import wcag_violations
 
 RELEVANCE = Path(__file__).resolve().parent / "relevance.yaml"
 
@@ -124,13 +123,7 @@ def test_a_misspelt_query_says_what_was_meant(page: Page, bundled_site: str) -> 
 def test_the_search_page_has_no_wcag_violations(page: Page, bundled_site: str) -> None:
     open_search(page, bundled_site, "?q=sygepleje&region=Region+Syddanmark")
     searched(page, "sygepleje")
-    results = Axe().run(page, options=WCAG)
-    assert results.response["passes"], "axe-core did not run"
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
-    assert violations == []
+    assert wcag_violations(page) == []
 
 
 def test_the_home_page_search_box_opens_the_search(page: Page, bundled_site: str) -> None:
