@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from whoosh.lang import stemmer_for_language, stopwords_for_language
@@ -103,6 +104,9 @@ class Vocabulary:
         default_factory=dict, compare=False, repr=False
     )
     _splits: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+    _own: dict[str, tuple[str | None, tuple[str, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         for part in sorted(self.parts):
@@ -157,34 +161,52 @@ class Vocabulary:
             return [modifier]
         return None
 
+    def own_terms(self, word: str) -> tuple[str | None, tuple[str, ...]]:
+        """A folded word's stem (None for a stopword) and the stems of its compound parts
+        (stopwords and the word's own stem left out, each once)."""
+        found = self._own.get(word)
+        if found is None:
+            own = None if word in STOPWORDS else stem(word)
+            parts: dict[str, None] = {}
+            for part in self.split(word):
+                if part != word and part not in STOPWORDS and stem(part) != own:
+                    parts.setdefault(stem(part), None)
+            found = self._own[word] = (own, tuple(parts))
+        return found
+
+    def rules_at(self, stems: list[str], i: int) -> list[list[str]]:
+        """The words added at position `i` by each synonym rule whose phrase starts there:
+        the synonyms' words, then their compound parts."""
+        added = []
+        for variant, adds in self._rules.get(stems[i], ()):
+            if tuple(stems[i : i + len(variant)]) == variant:
+                synonyms = [w for add in adds for w in add]
+                added.append([*synonyms, *(p for w in synonyms for p in self.split(w))])
+        return added
+
     def extra_words(self, folded: list[str]) -> list[tuple[int, str]]:
         """Words to index beside the words of a text (by position): the parts of its
         compounds and the synonyms of its words and phrases."""
         extra: list[tuple[int, str]] = []
         stems = [stem(w) for w in folded]
         for i, word in enumerate(folded):
-            parts = self.split(word)
-            extra.extend((i, p) for p in parts if p != word)
-            for variant, adds in self._rules.get(stems[i], ()):
-                if tuple(stems[i : i + len(variant)]) == variant:
-                    extra.extend((i, w) for add in adds for w in add)
-                    for w in (w for add in adds for w in add):
-                        extra.extend((i, p) for p in self.split(w))
+            extra.extend((i, p) for p in self.split(word) if p != word)
+            extra.extend((i, w) for rule in self.rules_at(stems, i) for w in rule)
         return extra
 
     def enrich(self, text: str) -> str:
         """The extra words of `text` (compound parts, synonyms) as one line of text, each
         word once, for an index that analyses text itself (Pagefind's hidden field)."""
-        present = {w for w, _, _ in words(text)}
+        folded = [w for w, _, _ in words(text)]
+        present = set(folded)
         seen: dict[str, None] = {}
-        for _, word in self.extra_words([w for w, _, _ in words(text)]):
+        for _, word in self.extra_words(folded):
             if word not in present and word not in STOPWORDS:
                 seen.setdefault(word, None)
         return " ".join(seen)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One indexed term: the stem, the word's position and its offsets in the text."""
 
     text: str
@@ -198,19 +220,25 @@ def analyse(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
     """The terms whoosh indexes for `text`: each word's stem, with the stems of its compound
     parts and synonyms at the same position (so highlighting marks the word itself)."""
     found = words(text)
-    extra: dict[int, list[str]] = {}
-    for i, word in vocabulary.extra_words([w for w, _, _ in found]):
-        if word not in STOPWORDS:
-            extra.setdefault(i, []).append(word)
+    folded = [w for w, _, _ in found]
+    stems = [stem(w) for w in folded]
     for i, (word, start, end) in enumerate(found):
-        seen = set() if word in STOPWORDS else {stem(word)}
-        if seen:
-            yield Term(stem(word), i, start, end)
-        for other in extra.get(i, ()):
+        own, parts = vocabulary.own_terms(word)
+        if own is not None:
+            yield Term(own, i, start, end)
+        rules = vocabulary.rules_at(stems, i)
+        if not rules:  # nearly always: the word's own compound parts, worked out once
+            for s in parts:
+                yield Term(s, i, start, end, True)
+            continue
+        seen = {own, *parts}
+        for s in parts:
+            yield Term(s, i, start, end, True)
+        for other in (word for rule in rules for word in rule):
             s = stem(other)
-            if s not in seen:
+            if other not in STOPWORDS and s not in seen:
                 seen.add(s)
-                yield Term(s, i, start, end, extra=True)
+                yield Term(s, i, start, end, True)
 
 
 def distance(a: str, b: str, limit: int) -> int:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from whoosh import fields, highlight, query
@@ -26,6 +27,7 @@ from catalogue.parallel import map_chunks
 from catalogue.search_document import EXTRA_WEIGHT, FIELDS, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
+MAX_DOC_FREQ = 100  # "more like this" leaves out terms found in more courses than this
 FEW = 3  # fewer hits than this, and a better spelled query finds more: "mente du …?"
 
 
@@ -157,12 +159,19 @@ class SearchIndex:
                 writer.add_document(id=doc.id, all=doc.all_text())
         writer.commit()
         self.searcher = self.index.searcher()
-        self.words = danish.word_counts(d.all_text() for d in self.documents.values())
-        self.terms = (
-            {t.decode() for name in FIELDS for t in self.searcher.lexicon(name)}
-            if searchable
-            else set()
-        )
+        self.searchable = searchable
+
+    @cached_property
+    def words(self) -> dict[str, int]:
+        """The catalogue's words and how often they occur (to correct typos)."""
+        return danish.word_counts(d.all_text() for d in self.documents.values())
+
+    @cached_property
+    def terms(self) -> set[str]:
+        """Every term in the searchable fields."""
+        if not self.searchable:
+            return set()
+        return {t.decode() for name in FIELDS for t in self.searcher.lexicon(name)}
 
     # -- searching -----------------------------------------------------------------------
 
@@ -297,12 +306,14 @@ class SearchIndex:
     def more_like(self, course_id: str, limit: int = 5) -> list[Course]:
         """Courses whose text is most like this course's: "more like this" on the course's
         most distinctive terms. Terms found in more than a twentieth of all courses (such as
-        "sygeplejerske" in a nurses' catalogue) tell courses apart poorly and would make each
-        look-up read most of the index, so they are left out."""
+        "sygeplejerske" in a nurses' catalogue), or in more than MAX_DOC_FREQ courses, tell
+        courses apart poorly and would make each look-up read much of the index (the work of
+        relating every course would grow with the square of the catalogue), so they are left
+        out, as Lucene's MoreLikeThis does with its maximum document frequency."""
         docnum = self.searcher.document_number(id=course_id)
         if docnum is None:
             return []
-        common = max(30, self.searcher.doc_count() // 20)
+        common = max(30, min(MAX_DOC_FREQ, self.searcher.doc_count() // 20))
         terms = [
             (term, weight)
             for term, weight in self.searcher.key_terms([docnum], "all", numterms=40)

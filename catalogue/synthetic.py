@@ -1,25 +1,67 @@
 """A synthetic catalogue of any size, for benchmarks (never for the site).
 
 Values are random but valid: real postnumre and DISCO-08 codes from the code lists, ids and
-references that resolve, dates in order. The same seed gives byte-identical files.
+references that resolve, dates in order. Texts are real Danish course language: each course's
+title, description sentences and content items are drawn from those of the bundled catalogue
+(`courses/`), so words occur about as often, relative to each other, as in real course texts
+and a query matches a realistic share of the courses. The same seed gives byte-identical files.
 """
 
 from __future__ import annotations
 
+import json
 import random
+import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from catalogue.codelists import disco_codes, place
 from catalogue.model import Kind, ProviderKind
 from catalogue.schema import schema_line
+from catalogue.yamlsource import read_yaml
 
 WORDS = (
     "demens palliation sårpleje medicinhåndtering rehabilitering psykiatri forflytning "
     "velfærdsteknologi ernæring akut geriatri koordinering ledelse hygiejne kræft intensiv "
     "sundhedspædagogik dokumentation supervision pårørende"
 ).split()
+BUNDLED = Path(__file__).resolve().parent.parent / "courses"
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
 SOURCE = "  - url: https://example.org/{0}\n    retrieved: 2026-01-05\nlast_verified: 2026-01-05\n"
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The bundled catalogue's course texts, to draw synthetic ones from."""
+
+    titles: list[str]
+    sentences: list[str]  # of all descriptions
+    per_description: list[int]  # how many sentences each description has
+    items: list[str]  # content items
+    per_course: list[int]  # how many content items each course has
+
+
+def bundled_texts(folder: Path = BUNDLED) -> Texts:
+    """The titles, description sentences and content items of the course files in `folder`."""
+    texts = Texts([], [], [], [], [])
+    for path in sorted(folder.glob("*.yaml")):
+        node, _ = read_yaml(path)
+        if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+            continue
+        fields = {key.value: value for key, value in node.value}
+        if "title" not in fields or "description" not in fields:
+            continue  # a reference list, not a course
+        texts.titles.append(" ".join(str(fields["title"].value).split()))
+        description = " ".join(str(fields["description"].value).split())
+        sentences = [s for s in SENTENCE.split(description) if s]
+        texts.sentences.extend(sentences)
+        texts.per_description.append(len(sentences))
+        content = fields.get("content")
+        items = [" ".join(str(i.value).split()) for i in content.value] if content else []
+        texts.items.extend(items)
+        texts.per_course.append(len(items))
+    return texts
 
 
 def _list_file(kind: str, entries: list[str]) -> str:
@@ -69,20 +111,24 @@ def write_synthetic(root: Path, courses: int, offerings: int, seed: int = 0) -> 
         offerings // courses + (1 if i < offerings % courses else 0) for i in range(courses)
     ]
     kinds = [k for k in Kind if k is not Kind.AMU]
+    texts = bundled_texts()
     for i in range(courses):
         course_id = f"kursus-{i:06d}"
         provider = rng.choice(providers)
         words = rng.sample(WORDS, 3)
+        description = " ".join(rng.sample(texts.sentences, rng.choice(texts.per_description)))
+        content = rng.sample(texts.items, rng.choice(texts.per_course))
         lines = [
             schema_line("course", 1),
             f"id: {course_id}",
-            f"title: {' og '.join(words).capitalize()} {i}",
+            f"title: {_string(rng.choice(texts.titles))}",
             f"kind: {kinds[i % len(kinds)]}",
             "scope: whole",
             f"ects: {rng.choice([5, 10, 15, 60])}",
             f"price: {rng.randrange(0, 60000, 500)}",
             "duration:\n  amount: " + str(rng.randint(1, 20)) + "\n  unit: days",
-            "description: |\n  " + " ".join(rng.choices(WORDS, k=40)),
+            f"description: {_string(description)}",
+            *(["content:", *(f"  - {_string(item)}" for item in content)] if content else []),
             f"professions: [{', '.join(rng.sample(professions, rng.randint(1, 3)))}]",
             f"topics: [{', '.join(topics[w] for w in words)}]",
             f"providers: [{provider}]",
@@ -99,6 +145,11 @@ def write_synthetic(root: Path, courses: int, offerings: int, seed: int = 0) -> 
         if holds:
             lines.append("offerings:\n" + "\n".join(holds))
         (root / f"{course_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _string(text: str) -> str:
+    """`text` as a YAML scalar (a JSON string is one)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _indent(text: str) -> str:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from catalogue import danish
 from catalogue.codelists import regions
 from catalogue.files import write_atomic
 from catalogue.load import file_digests
@@ -74,13 +73,15 @@ def render_site(
     last: State | None = None,
     emit: Callable[[str, bytes], None] | None = None,
     search_key: str | None = None,
+    records: dict[str, str] | None = None,
 ) -> Site:
     """Render the site. With `keys` and the `last` build's state (its pages still on disk),
     pages whose key is unchanged are kept rather than rendered, and a course's open data is
     reused while its file is unchanged. With `emit`, each file goes there as soon as it is
     rendered instead of being collected (so a large site is never all in memory). When
     `search_key` (a hash over every course's search record) equals the last build's, the
-    search step (related courses, the Pagefind bundle) is not redone."""
+    search step (related courses, the Pagefind bundle) is not redone; `records` are search
+    records already made (course id → record), which that step then does not make again."""
     reuse = last is not None and search_key is not None and last.search_key == search_key
     related = last.related if reuse and last is not None else related_ids(catalogue)
     env = environment(today)
@@ -135,7 +136,7 @@ def render_site(
         kept.update(last.search_files)
         search_files = last.search_files
     else:
-        for name, content in search.pagefind_files(catalogue, today).items():  # search index
+        for name, content in search.pagefind_files(catalogue, today, records).items():
             emit(name, content)
             search_files[name] = hashlib.sha256(content).hexdigest()
     for asset in sorted((TEMPLATES / "assets").iterdir()):
@@ -219,12 +220,12 @@ def build(
             if all(there(name, sha) for name, sha in state.search_files.items())
             else {},
         )
-    records = _record_hashes(catalogue, today, keys, last)
+    records, made = _search_records(catalogue, today, keys, last)
     key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
     writer = SiteWriter(out)
     try:
         site = render_site(
-            catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search
+            catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search, made
         )
         for name, sha in site.kept.items():
             writer.keep(name, sha)
@@ -251,12 +252,13 @@ def build(
     return BuildResult(out, pages, written, removed, site.rendered)
 
 
-def _record_hashes(
+def _search_records(
     catalogue: Catalogue, today: date, keys: Keys, last: State | None
-) -> dict[str, tuple[str, str]]:
+) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """Course id → (its file's sha256, the hash of its search record): everything the search
     step reads of a course (text, facets, kind), with the lists and the day. Reused from the
-    last build (same lists and day) for unchanged files; made on all cores for the others."""
+    last build (same lists and day) for unchanged files; the others' records are made (on all
+    cores) and returned too (course id → record), for Pagefind to index them."""
     found: dict[str, tuple[str, str]] = {}
     todo = []
     for course in catalogue.courses.values():
@@ -265,17 +267,10 @@ def _record_hashes(
             found[course.id] = previous
         else:
             todo.append(course)
-    vocabulary = danish.vocabulary()
-
-    def make(part: Sequence[Course]) -> list[tuple[str, tuple[str, str]]]:
-        return [
-            (c.id, (keys.digests[c.id], _digest(search.record(c, catalogue, today, vocabulary))))
-            for c in part
-        ]
-
-    for part in map_chunks(make, todo):
-        found.update(part)
-    return {course_id: found[course_id] for course_id in catalogue.courses}
+    made = search.records(todo, catalogue, today)
+    for course_id, text in made.items():
+        found[course_id] = (keys.digests[course_id], _digest(text))
+    return {course_id: found[course_id] for course_id in catalogue.courses}, made
 
 
 def _digest(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from markupsafe import escape
 
 from catalogue import danish
 from catalogue.model import Catalogue, Course, Kind
+from catalogue.parallel import map_chunks
 from catalogue.search_document import EXTRA_WEIGHT, FIELDS, SOON, SearchDocument, document
 from site_build import urls
 from site_build.pagefind_canonical import canonical
@@ -88,16 +90,28 @@ def record(course: Course, catalogue: Catalogue, today: date, vocabulary: danish
     return f'<html lang="da"><body><main data-pagefind-body>\n{body}\n</main></body></html>'
 
 
-def pagefind_files(catalogue: Catalogue, today: date) -> dict[str, bytes]:
-    """Path in the site → bytes, for Pagefind's bundle and the search page's word list."""
+def records(courses: Sequence[Course], catalogue: Catalogue, today: date) -> dict[str, str]:
+    """Course id → its search record (see `record`), made on all cores when there are many."""
     vocabulary = danish.vocabulary()
-    records = [
-        (urls.course(c.id), record(c, catalogue, today, vocabulary))
-        for c in catalogue.courses.values()
-    ]
+
+    def make(part: Sequence[Course]) -> list[tuple[str, str]]:
+        return [(c.id, record(c, catalogue, today, vocabulary)) for c in part]
+
+    return {course_id: html for part in map_chunks(make, courses) for course_id, html in part}
+
+
+def pagefind_files(
+    catalogue: Catalogue, today: date, made: Mapping[str, str] | None = None
+) -> dict[str, bytes]:
+    """Path in the site → bytes, for Pagefind's bundle and the search page's word list.
+    `made`: search records already made (course id → record); the others are made here."""
+    made = made or {}
+    missing = [c for c in catalogue.courses.values() if c.id not in made]
+    found = {**made, **records(missing, catalogue, today)}
     with tempfile.TemporaryDirectory(prefix="evu-pagefind-") as folder:
         pages, bundle = Path(folder) / "pages", Path(folder) / "bundle"
-        for address, html in records:
+        for course_id in catalogue.courses:
+            address, html = urls.course(course_id), found[course_id]
             target = pages / urls.file_of(address)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")

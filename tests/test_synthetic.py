@@ -6,7 +6,7 @@ from pathlib import Path
 
 from catalogue.pipeline import read_catalogue
 from catalogue.stats import stats
-from catalogue.synthetic import write_synthetic
+from catalogue.synthetic import SENTENCE, bundled_texts, write_synthetic
 from conftest import TODAY
 
 
@@ -28,3 +28,20 @@ def test_same_seed_same_files(tmp_path: Path) -> None:
     assert all(
         (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a
     )
+
+
+def test_texts_are_drawn_from_the_bundled_catalogue(tmp_path: Path) -> None:
+    """Synthetic texts reuse real course language (so a benchmark query matches a realistic
+    share of courses), never words made up for the benchmark."""
+    write_synthetic(tmp_path / "a", courses=200, offerings=200, seed=1)
+    catalogue, _ = read_catalogue(tmp_path / "a", TODAY)
+    real = bundled_texts()
+    assert len(real.titles) > 100 and len(real.sentences) > 200
+    sentences = set(real.sentences)
+    words: set[str] = set()
+    for course in catalogue.courses.values():
+        assert course.title in real.titles
+        assert all(s in sentences for s in SENTENCE.split(course.description))
+        assert set(course.content) <= set(real.items)
+        words.update(course.description.lower().split())
+    assert len(words) > 1000  # a real vocabulary, not a handful of topic words
