@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
@@ -66,10 +67,15 @@ def paths_by_course(catalogue: Catalogue) -> dict[str, list[CareerPath]]:
 
 
 def upcoming(
-    catalogue: Catalogue, today: date, within_days: int | None = None, region: str | None = None
+    catalogue: Catalogue,
+    today: date,
+    within_days: int | None = None,
+    region: str | None = None,
+    first: int | None = None,
 ) -> list[tuple[Course, Offering]]:
     """Classes not yet started (and not cancelled), by start date; optionally within a number
-    of days and in one region — the HR planner's "starts in the next 3 months near us"."""
+    of days and in one region — the HR planner's "starts in the next 3 months near us" — and
+    only the `first` so many."""
     last = today + timedelta(days=within_days) if within_days is not None else None
     found = []
     for course in catalogue.courses.values():
@@ -83,4 +89,10 @@ def upcoming(
             if region is not None and (where is None or where.region != region):
                 continue
             found.append((course, offering))
-    return sorted(found, key=lambda pair: (pair[1].start, pair[0].id))
+
+    def order(pair: tuple[Course, Offering]) -> tuple[date | None, str]:
+        return (pair[1].start, pair[0].id)
+
+    if first is not None:
+        return heapq.nsmallest(first, found, key=order)
+    return sorted(found, key=order)

@@ -30,6 +30,7 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
 
     n = len(courses)
     unpublished = gaps(courses)
+    per_region = Counter(name for c in courses for name in course_regions(c))
     return {
         "courses": n,
         "courses_by_kind": {k.value: sum(c.kind is k for c in courses) for k in Kind},
@@ -38,9 +39,7 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
         "offerings_by_region": by_region(offerings, online=True),
         "venues": len(venues),
         "venues_by_region": by_region(venues, online=False),
-        "courses_by_region": {
-            name: sum(name in course_regions(c) for c in courses) for name in regions().values()
-        },
+        "courses_by_region": {name: per_region[name] for name in regions().values()},
         "professions": len(catalogue.professions),
         "career_paths": len(catalogue.paths),
         "topics": len(catalogue.topics),

@@ -178,7 +178,7 @@ def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
             "figures": figures,
             "regions": list(regions().values()),
             "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
-            "upcoming": queries.upcoming(catalogue, today)[:10],
+            "upcoming": queries.upcoming(catalogue, today, first=10),
         },
         (),
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from catalogue import queries
 from catalogue.model import Status
 from catalogue.pipeline import read_catalogue
-from conftest import TODAY
+from conftest import BUNDLED, TODAY
 
 
 def test_courses_by_profession_provider_topic(small: Path) -> None:
@@ -50,3 +50,12 @@ def test_upcoming_within_days_and_region(small: Path) -> None:
     cancelled = replace(kraeft, offerings=(replace(kraeft.offerings[0], status=Status.CANCELLED),))
     catalogue.courses["kraeft"] = cancelled
     assert queries.upcoming(catalogue, TODAY) == []
+
+
+def test_upcoming_first_is_the_start_of_the_whole_list() -> None:
+    """The home page's "next classes" (`first=10`) are the ten earliest, ties by course id."""
+    catalogue, _ = read_catalogue(BUNDLED, TODAY)
+    everything = queries.upcoming(catalogue, TODAY)
+    assert len(everything) > 10
+    assert queries.upcoming(catalogue, TODAY, first=10) == everything[:10]
+    assert queries.upcoming(catalogue, TODAY, first=0) == []
