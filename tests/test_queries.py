@@ -9,7 +9,8 @@ from pathlib import Path
 from catalogue import queries
 from catalogue.model import Status
 from catalogue.pipeline import read_catalogue
-from conftest import BUNDLED, TODAY
+from catalogue.synthetic import write_synthetic
+from conftest import TODAY
 
 
 def test_courses_by_profession_provider_topic(small: Path) -> None:
@@ -52,9 +53,10 @@ def test_upcoming_within_days_and_region(small: Path) -> None:
     assert queries.upcoming(catalogue, TODAY) == []
 
 
-def test_upcoming_first_is_the_start_of_the_whole_list() -> None:
+def test_upcoming_first_is_the_start_of_the_whole_list(tmp_path: Path) -> None:
     """The home page's "next classes" (`first=10`) are the ten earliest, ties by course id."""
-    catalogue, _ = read_catalogue(BUNDLED, TODAY)
+    write_synthetic(tmp_path, courses=40, offerings=200)
+    catalogue, _ = read_catalogue(tmp_path, TODAY)
     everything = queries.upcoming(catalogue, TODAY)
     assert len(everything) > 10
     assert queries.upcoming(catalogue, TODAY, first=10) == everything[:10]
