@@ -1,7 +1,8 @@
 """Serve a built site on localhost, rebuilding when a catalogue file or template changes.
 
-Changes are detected by content hashes polled once a second (mtimes lie on some file systems
-and in CI). A rebuild that fails reports the problems and keeps serving the previous site.
+Changes are detected by content hashes (mtimes lie on some file systems and in CI), worked
+out when a poll once a second sees names, sizes or modification times move, and every ten
+seconds in any case. A rebuild that fails reports the problems and keeps serving the previous site.
 """
 
 from __future__ import annotations
@@ -18,6 +19,24 @@ from catalogue.diagnostics import CatalogueError, format_diagnostic
 from site_build.build import fingerprint
 from site_build.render import TEMPLATES
 
+CHECK_CONTENT_EVERY = 10  # polls; the contents are compared at least this often
+
+
+def signature(folders: list[Path]) -> int:
+    """A cheap hash of the names, sizes and modification times of the files in `folders`
+    (0 when a file vanished while looking, so that the contents are compared)."""
+    try:
+        return hash(
+            tuple(
+                (str(path), stat.st_size, stat.st_mtime_ns)
+                for folder in folders
+                for path in sorted(folder.rglob("*"))
+                if path.is_file() and (stat := path.stat())
+            )
+        )
+    except OSError:
+        return 0
+
 
 def watch(
     folders: list[Path],
@@ -25,10 +44,21 @@ def watch(
     rebuild: Callable[[], None],
     stop: threading.Event,
     interval: float = 1.0,
+    every: int = CHECK_CONTENT_EVERY,
 ) -> None:
     """Call `rebuild` whenever `folders` differ from the fingerprint `seen`, until `stop` is
-    set. The caller takes the first fingerprint, so no change made after start is missed."""
+    set. The caller takes the first fingerprint, so no change made after start is missed.
+    Each poll compares names, sizes and modification times, and the contents only when these
+    moved, or on every `every`th poll (a change that kept size and time is still seen), so
+    watching a large catalogue costs little."""
+    stamp = signature(folders)
+    polls = 0
     while not stop.wait(interval):
+        polls += 1
+        now_stamp = signature(folders)
+        if now_stamp == stamp and polls % every:
+            continue
+        stamp = now_stamp
         now = fingerprint(folders)
         if now == seen:
             continue
