@@ -226,15 +226,10 @@ def analyse(text: str, vocabulary: Vocabulary) -> Iterator[Term]:
         own, parts = vocabulary.own_terms(word)
         if own is not None:
             yield Term(own, i, start, end)
-        rules = vocabulary.rules_at(stems, i)
-        if not rules:  # nearly always: the word's own compound parts, worked out once
-            for s in parts:
-                yield Term(s, i, start, end, True)
-            continue
-        seen = {own, *parts}
-        for s in parts:
+        for s in parts:  # the word's own compound parts, worked out once per word
             yield Term(s, i, start, end, True)
-        for other in (word for rule in rules for word in rule):
+        seen = {own, *parts}
+        for other in (added for rule in vocabulary.rules_at(stems, i) for added in rule):
             s = stem(other)
             if other not in STOPWORDS and s not in seen:
                 seen.add(s)
