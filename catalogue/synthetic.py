@@ -18,8 +18,8 @@ from pathlib import Path
 
 from catalogue.codelists import disco_codes, place
 from catalogue.model import Kind, ProviderKind
+from catalogue.pipeline import read_catalogue
 from catalogue.schema import schema_line
-from catalogue.yamlsource import read_yaml
 
 WORDS = (
     "demens palliation sårpleje medicinhåndtering rehabilitering psykiatri forflytning "
@@ -27,6 +27,7 @@ WORDS = (
     "sundhedspædagogik dokumentation supervision pårørende"
 ).split()
 BUNDLED = Path(__file__).resolve().parent.parent / "courses"
+TEXTS_DAY = date(2026, 11, 22)  # texts do not depend on the day; any fixed day will do
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 SOURCE = "  - url: https://example.org/{0}\n    retrieved: 2026-01-05\nlast_verified: 2026-01-05\n"
 
@@ -43,22 +44,16 @@ class Texts:
 
 
 def bundled_texts(folder: Path = BUNDLED) -> Texts:
-    """The titles, description sentences and content items of the course files in `folder`."""
+    """The titles, description sentences and content items of the courses in `folder`."""
+    catalogue, _ = read_catalogue(folder, TEXTS_DAY)
     texts = Texts([], [], [], [], [])
-    for path in sorted(folder.glob("*.yaml")):
-        node, _ = read_yaml(path)
-        if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
-            continue
-        fields = {key.value: value for key, value in node.value}
-        if "title" not in fields or "description" not in fields:
-            continue  # a reference list, not a course
-        texts.titles.append(" ".join(str(fields["title"].value).split()))
-        description = " ".join(str(fields["description"].value).split())
-        sentences = [s for s in SENTENCE.split(description) if s]
+    for course_id in sorted(catalogue.courses):
+        course = catalogue.courses[course_id]
+        texts.titles.append(" ".join(course.title.split()))
+        sentences = [s for s in SENTENCE.split(" ".join(course.description.split())) if s]
         texts.sentences.extend(sentences)
         texts.per_description.append(len(sentences))
-        content = fields.get("content")
-        items = [" ".join(str(i.value).split()) for i in content.value] if content else []
+        items = [" ".join(item.split()) for item in course.content]
         texts.items.extend(items)
         texts.per_course.append(len(items))
     return texts

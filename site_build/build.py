@@ -166,13 +166,16 @@ def _course_data(
     return {course_id: data[course_id] for course_id in catalogue.courses}
 
 
+def source_files(folder: Path) -> list[Path]:
+    """The files under `folder` a build reads, sorted (compiled Python left out)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
 def fingerprint(folders: list[Path], *extra: str) -> str:
     """One hash over the names and bytes of every file in `folders` (and `extra` values)."""
     digest = hashlib.sha256("\0".join(extra).encode())
     for folder in folders:
-        for path in sorted(
-            p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-        ):
+        for path in source_files(folder):
             digest.update(str(path.relative_to(folder)).encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

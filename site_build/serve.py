@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError, format_diagnostic
-from site_build.build import fingerprint
+from site_build.build import fingerprint, source_files
 from site_build.render import TEMPLATES
 
 CHECK_CONTENT_EVERY = 10  # polls; the contents are compared at least this often
@@ -28,10 +28,9 @@ def signature(folders: list[Path]) -> int:
     try:
         return hash(
             tuple(
-                (str(path), stat.st_size, stat.st_mtime_ns)
+                (str(path), (stat := path.stat()).st_size, stat.st_mtime_ns)
                 for folder in folders
-                for path in sorted(folder.rglob("*"))
-                if path.is_file() and (stat := path.stat())
+                for path in source_files(folder)
             )
         )
     except OSError:

@@ -138,21 +138,21 @@ def test_offerings_csv_rows(small: Path) -> None:
     assert kraeft["course_url"] == "https://evu.example/kurser/kraeft/"
 
 
-def test_offerings_csv_quotes_commas_and_quotes(small: Path) -> None:
+def csv_rows_with_title(small: Path, title: str) -> list[list[str]]:
+    """offerings.csv, read back as a spreadsheet would, with the kraeft course retitled."""
     catalogue = load(small)
-    kraeft = catalogue.courses["kraeft"]
+    catalogue = with_course(catalogue, replace(catalogue.courses["kraeft"], title=title))
+    return list(csv.reader(io.StringIO(opendata.offerings_csv(catalogue, TODAY, BASE), newline="")))
+
+
+def test_offerings_csv_quotes_commas_and_quotes(small: Path) -> None:
     title = 'Sår, tryk og "bandage"\nnye linjer'
-    catalogue = with_course(catalogue, replace(kraeft, title=title))
-    rows = list(csv.reader(io.StringIO(opendata.offerings_csv(catalogue, TODAY, BASE), newline="")))
-    assert rows[2][1] == title
+    assert csv_rows_with_title(small, title)[2][1] == title
 
 
 def test_offerings_csv_cells_never_start_a_spreadsheet_formula(small: Path) -> None:
-    catalogue = load(small)
-    kraeft = catalogue.courses["kraeft"]
     title = '=HYPERLINK("http://x.example/","klik")'
-    catalogue = with_course(catalogue, replace(kraeft, title=title))
-    rows = list(csv.reader(io.StringIO(opendata.offerings_csv(catalogue, TODAY, BASE), newline="")))
+    rows = csv_rows_with_title(small, title)
     assert rows[2][1] == "'" + title
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 

@@ -67,6 +67,23 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+def serve_page(httpserver: HTTPServer, address: str, page: Path, kraeft: Path | None = None) -> str:
+    """Serve `page` at `address` on the local server (no robots.txt) and return its URL; with
+    `kraeft` (a catalogue folder), its kraeft course names that URL as its source."""
+    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
+    httpserver.expect_request(address).respond_with_data(
+        page.read_bytes(), content_type="text/html; charset=utf-8"
+    )
+    url = httpserver.url_for(address)
+    if kraeft is not None:
+        path = kraeft / "kraeft.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
+            encoding="utf-8",
+        )
+    return url
+
+
 def scraped_class(root: Path) -> dict[str, Any]:
     classes = [
         o for o in course(root, "demens-amu")["offerings"] if str(o["start"]) == "2027-03-01"
@@ -178,11 +195,7 @@ def test_unknown_provider_is_reported_and_its_class_skipped(small: Path, portal:
 def test_course_the_catalogue_lacks_is_proposed_not_written(
     small: Path, httpserver: HTTPServer
 ) -> None:
-    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
-    httpserver.expect_request("/uddannelser/datalogi").respond_with_data(
-        UGDK_PAGE.read_bytes(), content_type="text/html; charset=utf-8"
-    )
-    url = httpserver.url_for("/uddannelser/datalogi")
+    url = serve_page(httpserver, "/uddannelser/datalogi", UGDK_PAGE)
     before = snapshot(small)
     outcome = run(small, "ugdk", url)
     assert not outcome.failed, outcome.report.errors
@@ -206,16 +219,7 @@ def test_course_the_catalogue_lacks_is_proposed_not_written(
 
 
 def test_ugdk_page_updates_the_course_that_names_it(small: Path, httpserver: HTTPServer) -> None:
-    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
-    httpserver.expect_request("/uddannelser/kraeft").respond_with_data(
-        UGDK_PAGE.read_bytes(), content_type="text/html; charset=utf-8"
-    )
-    url = httpserver.url_for("/uddannelser/kraeft")
-    path = small / "kraeft.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
-        encoding="utf-8",
-    )
+    url = serve_page(httpserver, "/uddannelser/kraeft", UGDK_PAGE, small)
     outcome = run(small, "ugdk", url)
     assert not outcome.failed, outcome.report.errors
     updated = course(small, "kraeft")
@@ -304,16 +308,8 @@ def test_class_status_follows_the_source_while_the_scraper_owns_it(
 def test_course_field_edited_by_hand_after_a_scrape_is_kept(
     small: Path, httpserver: HTTPServer
 ) -> None:
-    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
-    httpserver.expect_request("/uddannelser/kraeft").respond_with_data(
-        UGDK_PAGE.read_bytes(), content_type="text/html; charset=utf-8"
-    )
-    url = httpserver.url_for("/uddannelser/kraeft")
+    url = serve_page(httpserver, "/uddannelser/kraeft", UGDK_PAGE, small)
     path = small / "kraeft.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
-        encoding="utf-8",
-    )
     run(small, "ugdk", url)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("price_note: SU", "price_note: SU kan ikke søges"), "utf-8")
@@ -328,16 +324,7 @@ def test_course_field_edited_by_hand_after_a_scrape_is_kept(
 def test_schema_org_classes_join_the_course_that_names_the_page(
     small: Path, httpserver: HTTPServer
 ) -> None:
-    httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
-    httpserver.expect_request("/kraeft").respond_with_data(
-        (FIXTURES / "microdata_course.html").read_bytes(), content_type="text/html"
-    )
-    url = httpserver.url_for("/kraeft")
-    path = small / "kraeft.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("https://www.ug.dk/kraeftsygeplejerske", url),
-        encoding="utf-8",
-    )
+    url = serve_page(httpserver, "/kraeft", FIXTURES / "microdata_course.html", small)
     outcome = run(small, "jsonld", url)
     assert not outcome.failed, outcome.report.errors
     offerings = course(small, "kraeft")["offerings"]
