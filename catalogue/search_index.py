@@ -28,6 +28,9 @@ from catalogue.search_document import EXTRA_WEIGHT, FIELDS, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
 MAX_DOC_FREQ = 100  # "more like this" leaves out terms found in more courses than this
+# whoosh sorts postings in memory up to this size, and in pickled runs on disk above it (its
+# default, 128, made a 20,000-course index pickle and unpickle every posting).
+POSTINGS_MB = 1024
 FEW = 3  # fewer hits than this, and a better spelled query finds more: "mente du …?"
 
 
@@ -37,6 +40,9 @@ class DanishAnalyzer(Analyzer):
 
     def __init__(self, vocabulary: danish.Vocabulary) -> None:
         self.vocabulary = vocabulary
+        # whoosh analyses a field with term vectors twice (postings, then vector): the terms
+        # of the last text are kept so the second pass reuses them.
+        self._last: tuple[str, list[danish.Term]] = ("", [])
 
     def __call__(  # type: ignore[override]
         self,
@@ -51,7 +57,9 @@ class DanishAnalyzer(Analyzer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for term in danish.analyse(value, self.vocabulary):
+        if self._last[0] is not value:
+            self._last = (value, list(danish.analyse(value, self.vocabulary)))
+        for term in self._last[1]:
             token.text = term.text
             token.boost = EXTRA_WEIGHT if term.extra else 1.0
             token.stopped = False
@@ -144,7 +152,7 @@ class SearchIndex:
         self.vocabulary = vocabulary or danish.vocabulary()
         self.documents = {c.id: document(c, catalogue) for c in catalogue.courses.values()}
         self.index = RamStorage().create_index(schema(self.vocabulary, searchable))
-        writer = self.index.writer()
+        writer = self.index.writer(limitmb=POSTINGS_MB)
         for doc in self.documents.values():
             facets = {
                 "region": ",".join(doc.regions),
