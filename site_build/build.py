@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from catalogue.codelists import regions
@@ -29,7 +30,7 @@ from catalogue.search_index import related_ids
 from site_build import opendata, search, urls
 from site_build.keys import Keys
 from site_build.opendata import CourseData
-from site_build.output import MANIFEST, SiteWriter, manifest
+from site_build.output import MANIFEST, Content, SiteWriter, manifest
 from site_build.pages import Page, plan
 from site_build.render import TEMPLATES, FilterLinks, RowHtml, environment, render_page
 from site_build.state import State, read_state, write_state
@@ -71,7 +72,7 @@ def render_site(
     done: Callable[[int, int], None] | None = None,
     keys: Keys | None = None,
     last: State | None = None,
-    emit: Callable[[str, bytes], None] | None = None,
+    emit: Callable[[str, Content], None] | None = None,
     search_key: str | None = None,
     records: dict[str, str] | None = None,
 ) -> Site:
@@ -110,27 +111,30 @@ def render_site(
 
     files: dict[str, bytes] = {}
 
-    def collect(target: str, content: bytes) -> None:
+    def collect(target: str, content: Content) -> None:
         if target in files:  # two pages must never write the same file
             raise ValueError(f"two pages write {target}")
-        files[target] = content
+        files[target] = content if isinstance(content, bytes) else b"".join(content)
 
     emit = emit or collect
     for part in map_chunks(render_part, todo, done=done):  # on several cores when large
         for target, content in part:
             emit(target, content)
     data = _course_data(catalogue, today, base_url, keys, last)
-    texts = {
-        urls.COURSES_JSON: opendata.courses_json_of(data),
-        urls.OFFERINGS_CSV: opendata.offerings_csv_of(data),
-        urls.FEED: opendata.atom_feed(catalogue, base_url),
-        urls.SITEMAP: opendata.sitemap_xml([p.address for p in pages], base_url),
-        urls.ROBOTS: opendata.robots_txt(base_url),
-    }
-    for region in regions().values():
-        texts[urls.calendar(region)] = opendata.calendar_ics_of(data, region)
-    for name, content in texts.items():
-        emit(name, content.encode("utf-8"))
+    # Open data, each file written as it is made and the large ones in pieces.
+    texts: list[tuple[str, Callable[[], Iterable[str]]]] = [
+        (urls.COURSES_JSON, lambda: opendata.courses_json_of(data)),
+        (urls.OFFERINGS_CSV, lambda: opendata.offerings_csv_of(data)),
+        (urls.FEED, lambda: [opendata.atom_feed(catalogue, base_url)]),
+        (urls.SITEMAP, lambda: [opendata.sitemap_xml([p.address for p in pages], base_url)]),
+        (urls.ROBOTS, lambda: [opendata.robots_txt(base_url)]),
+        *(
+            (urls.calendar(region), partial(opendata.calendar_ics_of, data, region))
+            for region in regions().values()
+        ),
+    ]
+    for name, make in texts:
+        emit(name, (piece.encode("utf-8") for piece in make()))
     search_files: dict[str, str] = {}
     if reuse and last is not None:
         kept.update(last.search_files)

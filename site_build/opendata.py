@@ -151,14 +151,17 @@ def course_record(course: Course, today: date, base_url: str) -> dict[str, Any]:
 
 def courses_json(catalogue: Catalogue, today: date, base_url: str) -> str:
     """Every course with all its facts, sorted by id."""
-    return courses_json_of(course_data(catalogue, today, base_url))
+    return "".join(courses_json_of(course_data(catalogue, today, base_url)))
 
 
-def courses_json_of(parts: dict[str, CourseData]) -> str:
-    """The JSON document, one course per line (so a diff shows which courses changed)."""
-    records = ",\n".join(parts[course_id].json for course_id in sorted(parts))
+def courses_json_of(parts: dict[str, CourseData]) -> Iterator[str]:
+    """The JSON document in pieces (written as they come, never whole in memory), one course
+    per line (so a diff shows which courses changed)."""
     head = json.dumps({"generated_from": NAME}, ensure_ascii=False)[:-1]
-    return head + ', "courses": [' + ("\n" + records + "\n" if records else "") + "]}\n"
+    yield head + ', "courses": ['
+    for i, course_id in enumerate(sorted(parts)):
+        yield ("\n" if i == 0 else ",\n") + parts[course_id].json
+    yield ("\n" if parts else "") + "]}\n"
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -196,7 +199,7 @@ def offering_row(
 def offerings_csv(catalogue: Catalogue, today: date, base_url: str) -> str:
     """Every class, one row each, for the planner's spreadsheet (RFC 4180: CRLF, quoted when
     needed), by start date; classes without a start come first."""
-    return offerings_csv_of(course_data(catalogue, today, base_url))
+    return "".join(offerings_csv_of(course_data(catalogue, today, base_url)))
 
 
 def _csv_line(row: Iterable[str]) -> str:
@@ -211,10 +214,12 @@ def _inert(cell: str) -> str:
     return "'" + cell if cell[:1] in FORMULA_STARTS else cell
 
 
-def offerings_csv_of(parts: dict[str, CourseData]) -> str:
+def offerings_csv_of(parts: dict[str, CourseData]) -> Iterator[str]:
+    """The CSV file in pieces, a row each."""
     rows = [row for course_id in sorted(parts) for row in parts[course_id].rows]
     rows.sort(key=lambda row: row[0])  # stable: by course id, then class order, within a day
-    return _csv_line(CSV_COLUMNS) + "".join(line for _, line in rows)
+    yield _csv_line(CSV_COLUMNS)
+    yield from (line for _, line in rows)
 
 
 # --- iCalendar ---------------------------------------------------------------------------------
@@ -306,10 +311,11 @@ def calendar_ics(
     """Upcoming classes as all-day events, for the whole country or one region (by its name,
     e.g. "Region Syddanmark"), to subscribe to in a calendar app. UIDs are stable across
     builds so a subscribed calendar updates events instead of duplicating them."""
-    return calendar_ics_of(course_data(catalogue, today, base_url), region)
+    return "".join(calendar_ics_of(course_data(catalogue, today, base_url), region))
 
 
-def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> str:
+def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> Iterator[str]:
+    """The calendar in pieces, an event each."""
     if region is not None and region not in regions().values():
         raise ValueError(f"unknown region {region!r}")
     name = f"{NAME} – hold i {region}" if region else f"{NAME} – kommende hold"
@@ -329,14 +335,10 @@ def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> 
         f"X-WR-CALNAME:{ics_text(name)}",
     ]
     uids = _unique(event.uid for event in chosen)
-    return (
-        _folded(head)
-        + "".join(
-            _folded(["BEGIN:VEVENT", f"UID:{uid}"]) + event.text
-            for event, uid in zip(chosen, uids, strict=True)
-        )
-        + _folded(["END:VCALENDAR"])
-    )
+    yield _folded(head)
+    for event, uid in zip(chosen, uids, strict=True):
+        yield _folded(["BEGIN:VEVENT", f"UID:{uid}"]) + event.text
+    yield _folded(["END:VCALENDAR"])
 
 
 def _folded(lines: Iterable[str]) -> str:

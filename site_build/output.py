@@ -14,11 +14,14 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from catalogue.files import write_atomic
 
 MANIFEST = ".evu-manifest.json"
+# A file's bytes, whole or in pieces (a large file is written as its pieces come).
+Content = bytes | Iterable[bytes]
 
 
 def manifest(out: Path) -> dict[str, str]:
@@ -41,16 +44,32 @@ class SiteWriter:
         self.hashes: dict[str, str] = {}
         self.changed: list[str] = []
 
-    def put(self, name: str, content: bytes) -> None:
+    def put(self, name: str, content: Content) -> None:
         if name in self.hashes:  # two pages must never write the same file
             raise ValueError(f"two pages write {name}")
-        sha = hashlib.sha256(content).hexdigest()
+        target = self.staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            sha = hashlib.sha256(content).hexdigest()
+            if self._changed(name, sha):
+                target.write_bytes(content)
+        else:  # staged as it comes; dropped again when it turns out unchanged
+            digest = hashlib.sha256()
+            with target.open("wb") as stream:
+                for piece in content:
+                    digest.update(piece)
+                    stream.write(piece)
+            sha = digest.hexdigest()
+            if not self._changed(name, sha):
+                target.unlink()
         self.hashes[name] = sha
+
+    def _changed(self, name: str, sha: str) -> bool:
+        """`name` must be written (and is counted so): new, different or missing on disk."""
         if self.fresh or self.previous.get(name) != sha or not (self.out / name).is_file():
-            target = self.staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
             self.changed.append(name)
+            return True
+        return False
 
     def keep(self, name: str, sha: str) -> None:
         """A file of the previous site that stays as it is (its sha256 from the manifest)."""
