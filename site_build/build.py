@@ -11,6 +11,7 @@ that no longer exist. Content hashes, never modification times.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -202,61 +203,71 @@ def build(
         pages = sum(name.endswith(".html") for name in manifest(out))
         return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
     old = manifest(out)
-    state = read_state(out) if old else State()
+    state = read_state(out, code) if old else State()
     # Raises before anything is written; files parsed by the last build are not parsed again.
-    cache = state.parsed if state.code == code else None
-    loaded, _ = read_valid(root, today, cache=cache, digests=digests)
+    loaded, _ = read_valid(root, today, cache=state.parsed, digests=digests)
     catalogue = assemble(loaded)
     salt = fingerprint([], code, today.isoformat(), base_url, _lists(catalogue))
     keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")}, catalogue)
-    last = None
-    if state.salt == salt:
-        # Only files still there as the last build wrote them can be kept.
-        def there(name: str, sha: str) -> bool:
-            return old.get(name) == sha and (out / name).is_file()
-
-        last = State(
-            pages={
-                name: (key, sha) for name, (key, sha) in state.pages.items() if there(name, sha)
-            },
-            data=state.data,
-            records=state.records,
-            search_key=state.search_key,
-            related=state.related,
-            search_files=state.search_files
-            if all(there(name, sha) for name, sha in state.search_files.items())
-            else {},
-        )
-    records, made = _search_records(catalogue, today, keys, last)
-    key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
-    writer = SiteWriter(out)
+    last = _reusable(state, salt, old, out)
+    del state  # the rest (files parsed by the last build, now parsed anew) can go
+    # What is loaded lives until the build ends: the collector need not scan it again.
+    gc.freeze()
     try:
-        site = render_site(
-            catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search, made
+        records, made = _search_records(catalogue, today, keys, last)
+        key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
+        writer = SiteWriter(out)
+        try:
+            site = render_site(
+                catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search, made
+            )
+            for name, sha in site.kept.items():
+                writer.keep(name, sha)
+            hashes, written, removed = writer.finish()
+        finally:
+            writer.discard()
+        write_state(
+            out,
+            State(
+                code=code,
+                salt=keys.salt,
+                parsed=loaded.parsed,
+                pages={name: (key, hashes[name]) for name, key in site.keys.items()},
+                data={c: (keys.digests[c], part) for c, part in site.data.items()},
+                records=records,
+                search_key=key_of_search,
+                related=site.related,
+                search_files=site.search_files,
+            ),
         )
-        for name, sha in site.kept.items():
-            writer.keep(name, sha)
-        hashes, written, removed = writer.finish()
+        write_atomic(stamp, inputs)
+        pages = sum(name.endswith(".html") for name in hashes)
+        log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
+        return BuildResult(out, pages, written, removed, site.rendered)
     finally:
-        writer.discard()
-    write_state(
-        out,
-        State(
-            code=code,
-            salt=salt,
-            parsed=loaded.parsed,
-            pages={name: (key, hashes[name]) for name, key in site.keys.items()},
-            data={c: (keys.digests[c], part) for c, part in site.data.items()},
-            records=records,
-            search_key=key_of_search,
-            related=site.related,
-            search_files=site.search_files,
-        ),
+        gc.unfreeze()
+
+
+def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State | None:
+    """What of the last build's state this build can use: nothing when the salt (code, day,
+    base URL, lists) differs; else its pages and search files still on disk as it wrote them,
+    and each course's open data and search record (used while the course file is the same)."""
+    if state.salt != salt:
+        return None
+
+    def there(name: str, sha: str) -> bool:
+        return old.get(name) == sha and (out / name).is_file()
+
+    return State(
+        pages={name: (key, sha) for name, (key, sha) in state.pages.items() if there(name, sha)},
+        data=state.data,
+        records=state.records,
+        search_key=state.search_key,
+        related=state.related,
+        search_files=state.search_files
+        if all(there(name, sha) for name, sha in state.search_files.items())
+        else {},
     )
-    write_atomic(stamp, inputs)
-    pages = sum(name.endswith(".html") for name in hashes)
-    log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
-    return BuildResult(out, pages, written, removed, site.rendered)
 
 
 def _search_records(

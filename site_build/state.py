@@ -3,22 +3,24 @@
 Kept in `.evu-cache/<site folder name>.pickle` beside the site folder (never inside it, so it
 is not published). It only saves work: a missing, unreadable or outdated state means a full
 build, never a wrong one. The file is written by this program alone; do not put one from
-elsewhere in its place (it is a pickle).
+elsewhere in its place (it is a pickle). It holds two pickles: a small head (version, code
+fingerprint), then the state, which is read only when the head matches the running code.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalogue.files import write_atomic
+from catalogue.files import atomic_file
 from catalogue.load import ParseCache
 from site_build.opendata import CourseData
 
 log = logging.getLogger(__name__)
-VERSION = 2
+VERSION = 3
 
 
 @dataclass
@@ -41,11 +43,20 @@ def state_file(out: Path) -> Path:
     return out.parent / ".evu-cache" / f"{out.name}.pickle"
 
 
-def read_state(out: Path) -> State:
+def read_state(out: Path, code: str | None = None) -> State:
+    """The last build's state, or an empty one when there is none or (with `code`) when it
+    was made by other code (then the rest of the file is not even read)."""
     try:
         with state_file(out).open("rb") as stream:
-            version, state = pickle.load(stream)
-        if version == VERSION and isinstance(state, State):
+            version, made_by = pickle.load(stream)
+            if version != VERSION or (code is not None and made_by != code):
+                return State()
+            gc.disable()  # loading makes millions of objects and no garbage: nothing to collect
+            try:
+                state = pickle.load(stream)
+            finally:
+                gc.enable()
+        if isinstance(state, State):
             return state
     except FileNotFoundError:
         pass
@@ -55,4 +66,6 @@ def read_state(out: Path) -> State:
 
 
 def write_state(out: Path, state: State) -> None:
-    write_atomic(state_file(out), pickle.dumps((VERSION, state), pickle.HIGHEST_PROTOCOL))
+    with atomic_file(state_file(out)) as stream:  # written as pickled, never whole in memory
+        pickle.dump((VERSION, state.code), stream, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(state, stream, pickle.HIGHEST_PROTOCOL)

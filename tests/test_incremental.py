@@ -10,7 +10,7 @@ from pathlib import Path
 
 from conftest import BUNDLED, TODAY
 from site_build.build import build
-from site_build.state import read_state
+from site_build.state import State, read_state
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -107,3 +107,11 @@ def test_a_page_deleted_by_hand_is_rendered_again(small: Path, tmp_path: Path) -
     )
     build(small, out, today=TODAY)
     assert page.read_bytes() == expected
+
+
+def test_a_cache_made_by_other_code_is_not_read(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    state = read_state(out)
+    assert state.pages and read_state(out, state.code).pages == state.pages
+    assert read_state(out, "other code") == State()  # templates or code changed: full build
