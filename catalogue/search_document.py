@@ -7,8 +7,9 @@ vocabulary (`catalogue.danish`), so they find the same courses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from catalogue.derive import course_regions
 from catalogue.model import Catalogue, Course, Mode
@@ -34,10 +35,12 @@ EXTRA_WEIGHT = 0.5
 
 @dataclass(frozen=True)
 class SearchDocument:
-    """A course as the search indexes see it."""
+    """A course as the search indexes see it: its facets, and its text (made when first
+    asked for: the search page's facet lists need only the facets)."""
 
+    course: Course = field(repr=False, compare=False)
+    catalogue: Catalogue = field(repr=False, compare=False)
     id: str
-    text: dict[str, str]  # field name (FIELDS) → text
     regions: tuple[str, ...]
     kind: str
     professions: tuple[str, ...]
@@ -54,27 +57,16 @@ class SearchDocument:
     def all_text(self) -> str:
         return "\n".join(self.text[name] for name in FIELDS)
 
-
-def modes(course: Course) -> tuple[str, ...]:
-    """Onsite, online, blended: the course's own mode and those of its classes."""
-    found = {course.mode, *(o.mode for o in course.offerings)} - {None}
-    return tuple(m.value for m in Mode if m in found)
-
-
-def is_free(course: Course) -> bool:
-    """Free for the target group: published as such, or a published price of 0 kr."""
-    free = course.funding is not None and course.funding.free_for_target_group is True
-    return free or course.price == 0
-
-
-def document(course: Course, catalogue: Catalogue) -> SearchDocument:
-    professions = [catalogue.professions[p] for p in course.professions]
-    providers = {o.provider for o in (*course.offerings, *course.venues)} | set(course.providers)
-    admission = course.admission
-    regions = course_regions(course)
-    return SearchDocument(
-        id=course.id,
-        text={
+    @cached_property
+    def text(self) -> dict[str, str]:
+        """Field name (FIELDS) → the course's text in that field."""
+        course, catalogue = self.course, self.catalogue
+        professions = [catalogue.professions[p] for p in course.professions]
+        providers = {o.provider for o in (*course.offerings, *course.venues)} | set(
+            course.providers
+        )
+        admission = course.admission
+        return {
             "title": course.title,
             "topics": "\n".join(catalogue.topics[t].name for t in course.topics),
             "professions": "\n".join(" ".join((p.name, *p.abbreviations)) for p in professions),
@@ -92,13 +84,32 @@ def document(course: Course, catalogue: Catalogue) -> SearchDocument:
                     course.title_gained or "",
                     admission.education if admission and admission.education else "",
                     course.merit.notes if course.merit and course.merit.notes else "",
-                    *regions,
+                    *self.regions,
                     *(o.place or "" for o in (*course.offerings, *course.venues)),
                 )
                 if t
             ),
-        },
-        regions=tuple(regions),
+        }
+
+
+def modes(course: Course) -> tuple[str, ...]:
+    """Onsite, online, blended: the course's own mode and those of its classes."""
+    found = {course.mode, *(o.mode for o in course.offerings)} - {None}
+    return tuple(m.value for m in Mode if m in found)
+
+
+def is_free(course: Course) -> bool:
+    """Free for the target group: published as such, or a published price of 0 kr."""
+    free = course.funding is not None and course.funding.free_for_target_group is True
+    return free or course.price == 0
+
+
+def document(course: Course, catalogue: Catalogue) -> SearchDocument:
+    return SearchDocument(
+        course=course,
+        catalogue=catalogue,
+        id=course.id,
+        regions=tuple(course_regions(course)),
         kind=course.kind.value,
         professions=course.professions,
         topics=course.topics,
