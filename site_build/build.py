@@ -63,7 +63,7 @@ class Site:
     data: dict[str, CourseData]
     related: dict[str, list[str]] = field(default_factory=dict)
     search_files: dict[str, str] = field(default_factory=dict)  # file → sha256
-    rendered: int = 0  # pages rendered (the others were kept)
+    rendered: int = 0  # HTML pages rendered (the others were kept)
 
 
 def render_site(
@@ -127,7 +127,7 @@ def render_site(
         (urls.COURSES_JSON, lambda: opendata.courses_json_of(data)),
         (urls.OFFERINGS_CSV, lambda: opendata.offerings_csv_of(data)),
         (urls.FEED, lambda: [opendata.atom_feed(catalogue, base_url)]),
-        (urls.SITEMAP, lambda: [opendata.sitemap_xml([p.address for p in pages], base_url)]),
+        (urls.SITEMAP, lambda: [opendata.sitemap_xml(_html_addresses(pages), base_url)]),
         (urls.ROBOTS, lambda: [opendata.robots_txt(base_url)]),
         *(
             (urls.calendar(region), partial(opendata.calendar_ics_of, data, region))
@@ -146,7 +146,7 @@ def render_site(
             search_files[name] = hashlib.sha256(content).hexdigest()
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         emit(f"assets/{asset.name}", asset.read_bytes())
-    return Site(files, kept, page_keys, data, related, search_files, len(todo))
+    return Site(files, kept, page_keys, data, related, search_files, len(_html_addresses(todo)))
 
 
 def _course_data(
@@ -169,6 +169,11 @@ def _course_data(
     for part in map_chunks(make, todo):
         data.update(part)
     return {course_id: data[course_id] for course_id in catalogue.courses}
+
+
+def _html_addresses(pages: Sequence[Page]) -> list[str]:
+    """The addresses of the HTML pages (not the data files some pages' scripts fetch)."""
+    return [p.address for p in pages if p.template.endswith(".html")]
 
 
 def source_files(folder: Path) -> list[Path]:

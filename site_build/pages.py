@@ -323,13 +323,19 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
         "topic": _counts([catalogue.topics[t].name for c in courses for t in c.topics])[:10],
     }
     context = {"region": region, "filters": filters, "calendar": urls.calendar(region)}
-    # The overview (charts) and the script's data (all rows) are on the first page alone.
-    overview = {
-        "charts": charts,
-        "rows_json": Lazy(rows_json, catalogue.providers, rows, urls.root_of(base)),
-    }
+    # The overview (charts) and the script's data (all rows, a file of its own fetched by the
+    # script, so the page stays light) are on the first page alone.
+    overview = {"charts": charts, "rows_data": urls.region_rows(region)}
     crumbs = (*HOME, ("Regioner", "#regioner"))
-    pages = _paged(base, "region.html", region, {**context, "active": None}, rows, crumbs, overview)
+    pages = [
+        Page(
+            urls.region_rows(region),
+            "region-rows.json",
+            region,
+            {"rows_json": Lazy(rows_json, catalogue.providers, rows, urls.root_of(base))},
+        ),
+        *_paged(base, "region.html", region, {**context, "active": None}, rows, crumbs, overview),
+    ]
     chosen: dict[tuple[str, str], list[Row]] = {}
     for row in rows:  # one pass: each row joins the filter pages of its kind, professions, topics
         course = row.course
@@ -368,7 +374,7 @@ def _paged(
     the `first` page alone gets the extra context `first` (the others get None for it)."""
     count = max(1, -(-len(rows) // ROWS_PER_PAGE))
     addresses = [address if n == 1 else f"{address}side/{n}/" for n in range(1, count + 1)]
-    first = first or {"rows_json": None}
+    first = first or {"rows_data": None}
     pages = []
     for n, here in enumerate(addresses, start=1):
         chunk = rows[(n - 1) * ROWS_PER_PAGE : n * ROWS_PER_PAGE]
@@ -388,7 +394,8 @@ def _paged(
 
 def rows_json(providers: dict[str, Provider], rows: list[Row], root: str) -> str:
     """All rows of a region as JSON for the page's script, which filters them instantly;
-    every text is preformatted here so the script only copies text into cells."""
+    every text is preformatted here so the script only copies text into cells. Links are
+    relative to the region page (`root` is its way to the site root)."""
     return script_safe_json(
         [
             {

@@ -60,6 +60,11 @@ def region(region_name: str) -> str:
     return f"regioner/{REGION_SLUGS[region_name]}/"
 
 
+def region_rows(region_name: str) -> str:
+    """The region's classes and venues as JSON, for its page's instant filter."""
+    return f"{region(region_name)}hold.json"
+
+
 def provider(provider_id: str) -> str:
     return f"udbydere/{provider_id}/"
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 PAGES = [
@@ -54,6 +54,7 @@ def test_page_has_no_wcag_violations(page: Page, bundled_site: str, address: str
 
 def test_region_filter_works_with_the_keyboard_alone(page: Page, bundled_site: str) -> None:
     page.goto(bundled_site + "regioner/hovedstaden/")
+    expect(page.locator("#filter-form")).to_be_visible()  # shown once the rows are fetched
     rows = page.locator("#hold-tabel tbody tr")
     total = rows.count()
     count = page.locator("#antal")

@@ -1,19 +1,19 @@
-// Instant filtering of a region's classes and venues. The page embeds every row as JSON
-// (preformatted text); the script shows the matching rows, at most 100 at a time. Without
-// JavaScript the pre-rendered, paged filter pages ("Filtrer uden JavaScript") do the same job.
+// Instant filtering of a region's classes and venues. The script fetches every row of the
+// region as JSON (preformatted text, in a file beside the page, so the page itself stays
+// light), then shows the form and the matching rows, at most 100 at a time. Without
+// JavaScript (or when the file cannot be fetched) the pre-rendered, paged filter pages
+// ("Filtrer uden JavaScript") do the same job.
 (function () {
   "use strict";
   var form = document.getElementById("filter-form");
   if (!form) { return; }
   var table = document.getElementById(form.getAttribute("data-tabel"));
-  var data = document.getElementById(form.getAttribute("data-rader"));
   var count = document.getElementById("antal");
   var pager = document.getElementById("sider");
-  if (!table || !data || !count) { return; }
-  var rows = JSON.parse(data.textContent);
+  if (!table || !count) { return; }
+  var rows = [];
   var body = table.tBodies[0];
   var LIMIT = 100;
-  form.hidden = false;
 
   function cell(tag, text, href) {
     var element = document.createElement(tag);
@@ -61,7 +61,17 @@
     if (pager) { pager.hidden = true; }
   }
 
-  form.addEventListener("change", update);
-  form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
-  update();
+  fetch(form.getAttribute("data-rader"))
+    .then(function (response) {
+      if (!response.ok) { throw new Error(response.status + " " + response.url); }
+      return response.json();
+    })
+    .then(function (found) {
+      rows = found;
+      form.addEventListener("change", update);
+      form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+      form.hidden = false;
+      update();
+    })
+    .catch(function () { /* the filter links below the form still work */ });
 })();
