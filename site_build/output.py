@@ -48,12 +48,13 @@ class SiteWriter:
         if name in self.hashes:  # two pages must never write the same file
             raise ValueError(f"two pages write {name}")
         target = self.staging / name
-        target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, bytes):
             sha = hashlib.sha256(content).hexdigest()
             if self._changed(name, sha):
+                target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
         else:  # staged as it comes; dropped again when it turns out unchanged
+            target.parent.mkdir(parents=True, exist_ok=True)
             digest = hashlib.sha256()
             with target.open("wb") as stream:
                 for piece in content:
