@@ -393,25 +393,42 @@ def _paged(
 
 
 def rows_json(providers: dict[str, Provider], rows: list[Row], root: str) -> str:
-    """All rows of a region as JSON for the page's script, which filters them instantly;
-    every text is preformatted here so the script only copies text into cells. Links are
-    relative to the region page (`root` is its way to the site root)."""
-    return script_safe_json(
-        [
-            {
-                "titel": r.course.title,
-                "href": root + urls.course(r.course.id),
-                "type": r.course.kind.value,
-                "typenavn": urls.KIND_NAMES[r.course.kind],
-                "erhverv": list(r.course.professions),
-                "emner": list(r.course.topics),
-                "start": str(text.dato(r.start)) if r.start else "Ingen dato offentliggjort",
-                "snart": r.soon,
-                "sted": f"{r.place}, {r.kommune}",
-                "udbyder": providers[r.provider].name,
-                "udbyderhref": root + urls.provider(r.provider),
-                "pris": str(text.kroner(r.price)) if r.price is not None else "oplysning mangler",
-            }
-            for r in rows
-        ]
-    )
+    """All rows of a region as JSON for the page's script, which filters them instantly.
+    Each course and provider is written once ("kurser", "udbydere") and each row names them
+    by position ("rader": course, start, starts soon, place, provider, price), so a region
+    of thousands of classes stays a fraction of the size of one object per row; every text
+    is preformatted here so the script only copies text into cells. Links are relative to
+    the region page (`root` is its way to the site root)."""
+    courses: dict[str, int] = {}
+    course_list: list[list[Any]] = []
+    provider_at: dict[str, int] = {}
+    provider_list: list[list[str]] = []
+    found = []
+    for r in rows:
+        course = r.course
+        if course.id not in courses:
+            courses[course.id] = len(course_list)
+            course_list.append(
+                [
+                    course.title,
+                    root + urls.course(course.id),
+                    course.kind.value,
+                    urls.KIND_NAMES[course.kind],
+                    list(course.professions),
+                    list(course.topics),
+                ]
+            )
+        if r.provider not in provider_at:
+            provider_at[r.provider] = len(provider_list)
+            provider_list.append([providers[r.provider].name, root + urls.provider(r.provider)])
+        found.append(
+            [
+                courses[course.id],
+                str(text.dato(r.start)) if r.start else "Ingen dato offentliggjort",
+                1 if r.soon else 0,
+                f"{r.place}, {r.kommune}",
+                provider_at[r.provider],
+                str(text.kroner(r.price)) if r.price is not None else "oplysning mangler",
+            ]
+        )
+    return script_safe_json({"kurser": course_list, "udbydere": provider_list, "rader": found})

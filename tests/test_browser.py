@@ -78,6 +78,27 @@ def test_region_filter_works_with_the_keyboard_alone(page: Page, bundled_site: s
     assert rows.filter(visible=True).count() == total
 
 
+def test_the_filter_script_shows_the_rows_the_page_shows(
+    browser: Browser, bundled_site: str
+) -> None:
+    """The script rebuilds the table from the region's rows file: before any filter is
+    chosen it must show the very rows (texts and links) the page shows without JavaScript."""
+    shown = {}
+    for script in (False, True):
+        context = browser.new_context(java_script_enabled=script)
+        page = context.new_page()
+        page.goto(bundled_site + "regioner/hovedstaden/")
+        if script:
+            expect(page.locator("#filter-form")).to_be_visible()
+        shown[script] = page.evaluate(
+            """() => Array.from(document.querySelectorAll('#hold-tabel tbody tr'), tr =>
+                [tr.dataset.type, tr.innerText,
+                 ...Array.from(tr.querySelectorAll('a'), a => a.getAttribute('href'))])"""
+        )
+        context.close()
+    assert shown[False] and shown[True] == shown[False]
+
+
 def test_pages_work_without_javascript(browser: Browser, bundled_site: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -66,8 +66,17 @@
       if (!response.ok) { throw new Error(response.status + " " + response.url); }
       return response.json();
     })
-    .then(function (found) {
-      rows = found;
+    .then(function (data) {
+      // Each row names its course and provider by position in the file's lists.
+      rows = data.rader.map(function (r) {
+        var course = data.kurser[r[0]];
+        var provider = data.udbydere[r[4]];
+        return {
+          titel: course[0], href: course[1], type: course[2], typenavn: course[3],
+          erhverv: course[4], emner: course[5], start: r[1], snart: r[2] === 1, sted: r[3],
+          udbyder: provider[0], udbyderhref: provider[1], pris: r[5]
+        };
+      });
       form.addEventListener("change", update);
       form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
       form.hidden = false;
