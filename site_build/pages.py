@@ -73,6 +73,11 @@ class Row:
     price: int | None
     soon: bool
 
+    @property
+    def start_text(self) -> str:
+        """The start as the table shows it (the page and the filter script alike)."""
+        return str(text.dato(self.start)) if self.start else "Ingen dato offentliggjort"
+
 
 def broad_for(broad: list[Course], profession: str) -> list[Course]:
     """Of the courses for a broad group, those that name this profession or no profession."""
@@ -424,7 +429,7 @@ def rows_json(providers: dict[str, Provider], rows: list[Row], root: str) -> str
         found.append(
             [
                 courses[course.id],
-                str(text.dato(r.start)) if r.start else "Ingen dato offentliggjort",
+                r.start_text,
                 1 if r.soon else 0,
                 f"{r.place}, {r.kommune}",
                 provider_at[r.provider],

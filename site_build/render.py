@@ -87,7 +87,7 @@ class RowHtml:
                 root + urls.course(course.id),
                 course.title,
                 urls.KIND_NAMES[course.kind],
-                text.dato(row.start) if row.start else "Ingen dato offentliggjort",
+                row.start_text,
                 row.place,
                 row.kommune,
                 root + urls.provider(row.provider),
