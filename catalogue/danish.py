@@ -68,6 +68,20 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower().translate(FOLD)
 
 
+# Danish alphabetical order (Dansk Sprognævn; DS 377): a-z, then æ, ø, å; "aa" sorts as å
+# (Aabenraa, Aalborg); accents and case do not count (é as e, ü as y, ä as æ, ö as ø); spaces
+# come before letters; other punctuation is left out ("Social- og" as "Social og").
+_AFTER_Z = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three code points after "z"
+_UNSORTED = re.compile(r"[^\w ]|_")
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """A key that puts texts in Danish alphabetical order (Python's own order puts å before
+    æ and ø, and "Aalborg" first); ties are broken by the text itself, so the order is total."""
+    folded = _UNSORTED.sub("", fold(text)).replace("aa", "å")
+    return (" ".join(folded.split()).translate(_AFTER_Z), text)
+
+
 def words(text: str) -> list[tuple[str, int, int]]:
     """Each word of `text`, folded, with its start and end offsets in `text`."""
     text = unicodedata.normalize("NFC", text)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from catalogue.codelists import Place, place
 from catalogue.model import (
@@ -14,6 +15,7 @@ from catalogue.model import (
     Course,
     DurationUnit,
     Offering,
+    Provider,
     Status,
     Venue,
 )
@@ -54,6 +56,64 @@ def offering_status(offering: Offering, today: date) -> Status | None:
     last = offering.end or offering.start
     if last is not None and last < today:
         return Status.ENDED
+    return None
+
+
+def is_upcoming(offering: Offering, today: date) -> bool:
+    """The class has not started and is neither cancelled nor ended: it can still be taken
+    (a full class is upcoming too; it may open again)."""
+    if offering.start is None or offering.start < today:
+        return False
+    return offering_status(offering, today) not in (Status.CANCELLED, Status.ENDED)
+
+
+def upcoming_offerings(course: Course, today: date) -> list[Offering]:
+    """The course's upcoming classes (`is_upcoming`), soonest first."""
+    found = [o for o in course.offerings if is_upcoming(o, today)]
+    return sorted(found, key=lambda o: (o.start, o.provider, o.place or ""))
+
+
+def earlier_offerings(course: Course, today: date) -> list[Offering]:
+    """The classes that are not upcoming: started, ended or cancelled (most recent first),
+    then those without a start date."""
+    found = [o for o in course.offerings if not is_upcoming(o, today)]
+    return sorted(
+        found, key=lambda o: (o.start is None, -(o.start or date.min).toordinal(), o.provider)
+    )
+
+
+def is_past_event(course: Course, today: date) -> bool:
+    """A one-off event (a conference, a theme day) whose every date has passed: the course
+    lists classes, none of them upcoming, and no place where it runs without dates. It can
+    no longer be taken; a course with no classes at all may still be (dates unpublished)."""
+    return bool(course.offerings) and not course.venues and not upcoming_offerings(course, today)
+
+
+def open_signup(course: Course, today: date) -> Offering | None:
+    """The soonest upcoming class that takes sign-ups (not full) and names where to sign up."""
+    for offering in upcoming_offerings(course, today):
+        if offering.signup_url and offering_status(offering, today) is not Status.FULL:
+            return offering
+    return None
+
+
+def site_of(url: str) -> str:
+    """The site an address is on, as people say it: 'ug.dk', 'kp.dk' ('' when none)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def provider_page(course: Course, providers: dict[str, Provider]) -> str | None:
+    """The course's own page at a provider: the first of its sources on the web site of one
+    of the providers that offer it (by host name), or None when no source is."""
+    named: Iterable[str] = dict.fromkeys(
+        [*course.providers, *(o.provider for o in (*course.offerings, *course.venues))]
+    )
+    hosts = {site_of(p.url) for i in named if (p := providers.get(i)) is not None and p.url}
+    hosts.discard("")
+    for source in course.sources:
+        host = site_of(source.url)
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return source.url
     return None
 
 

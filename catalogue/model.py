@@ -350,7 +350,12 @@ class Provider:
 @dataclass(frozen=True, kw_only=True)
 class Profession:
     id: str = spec("Unique id.", pattern=SLUG)
-    name: str = spec("Danish name.")
+    name: str = spec("Danish name, singular, as a heading writes it: 'Sygeplejerske'.")
+    plural: str = spec(
+        "Danish name in the plural, as a heading writes it: 'Sygeplejersker', "
+        "'Social- og sundhedsassistenter', 'Jordemødre'. Pages say 'Uddannelser for "
+        "sygeplejersker' with it (Danish plurals cannot be made by adding a letter)."
+    )
     name_en: str = spec("English name.")
     disco: str = spec(
         "DISCO-08 code (Danmarks Statistik), 4 or 6 digits.", pattern=r"^[0-9]{4}([0-9]{2})?$"

@@ -6,12 +6,14 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
-from catalogue.derive import offering_place, offering_status
-from catalogue.model import CareerPath, Catalogue, Course, Offering, Status
+from catalogue.danish import sort_key
+from catalogue.derive import is_upcoming, offering_place
+from catalogue.model import CareerPath, Catalogue, Course, Offering
 
 
-def _by_title(courses: list[Course]) -> list[Course]:
-    return sorted(courses, key=lambda c: (c.title.casefold(), c.id))
+def by_title(courses: Iterable[Course]) -> list[Course]:
+    """Courses in Danish alphabetical order of their titles (ties by id)."""
+    return sorted(courses, key=lambda c: (sort_key(c.title), c.id))
 
 
 def courses_by_profession(catalogue: Catalogue) -> dict[str, list[Course]]:
@@ -28,7 +30,7 @@ def _index(
     keys: Iterable[str], courses: Iterable[Course], keys_of: Callable[[Course], Iterable[str]]
 ) -> dict[str, list[Course]]:
     found: dict[str, list[Course]] = {k: [] for k in keys}
-    for course in _by_title(list(courses)):
+    for course in by_title(courses):
         for key in keys_of(course):
             found.setdefault(key, []).append(course)
     return found
@@ -73,17 +75,16 @@ def upcoming(
     region: str | None = None,
     first: int | None = None,
 ) -> list[tuple[Course, Offering]]:
-    """Classes not yet started (and not cancelled), by start date; optionally within a number
+    """Upcoming classes (`derive.is_upcoming`), by start date; optionally within a number
     of days and in one region — the HR planner's "starts in the next 3 months near us" — and
     only the `first` so many."""
     last = today + timedelta(days=within_days) if within_days is not None else None
     found = []
     for course in catalogue.courses.values():
         for offering in course.offerings:
-            start = offering.start
-            if start is None or start < today or (last is not None and start > last):
+            if not is_upcoming(offering, today):
                 continue
-            if offering_status(offering, today) is Status.CANCELLED:
+            if last is not None and offering.start is not None and offering.start > last:
                 continue
             where = offering_place(offering)
             if region is not None and (where is None or where.region != region):

@@ -161,6 +161,7 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
     "profession": (
         Question("name", "Danish name"),
         _id_from("name", "Id"),
+        Question("plural", "Danish name in the plural, e.g. Sygeplejersker"),
         Question("name_en", "English name"),
         Question("disco", "DISCO-08 code (Danmarks Statistik), 4 or 6 digits"),
         Question("abbreviations", "Short names, e.g. SSA", required=False, form="list"),
@@ -390,7 +391,7 @@ def _provider(a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _profession(a: dict[str, Any]) -> dict[str, Any]:
-    data = _set({}, a, "id", "name", "name_en", "disco", "abbreviations")
+    data = _set({}, a, "id", "name", "plural", "name_en", "disco", "abbreviations")
     return {**data, "sources": _sources(a), "last_verified": a["last_verified"]}
 
 

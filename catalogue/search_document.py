@@ -28,6 +28,11 @@ FIELDS: dict[str, float] = {
     "other": 0.5,
 }
 
+# A one-off event whose every date has passed (`derive.is_past_event`) scores this share of
+# its relevance in both engines, so that courses that can still be taken come first when
+# relevance is otherwise close.
+PAST_FACTOR = 0.75
+
 # A compound part or synonym counts half as much as the word itself, so "sygeplejerske" ranks
 # a course about sygeplejersker above one about kræftsygeplejersker.
 EXTRA_WEIGHT = 0.5

@@ -21,10 +21,11 @@ from whoosh.filedb.filestore import RamStorage
 
 from catalogue import danish
 from catalogue.codelists import regions
+from catalogue.derive import is_past_event
 from catalogue.diagnostics import did_you_mean
 from catalogue.model import Catalogue, Course, Kind, Mode
 from catalogue.parallel import map_chunks
-from catalogue.search_document import EXTRA_WEIGHT, FIELDS, document
+from catalogue.search_document import EXTRA_WEIGHT, FIELDS, PAST_FACTOR, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
 MAX_DOC_FREQ = 100  # "more like this" leaves out terms found in more courses than this
@@ -187,7 +188,8 @@ class SearchIndex:
         self, text: str, filters: Filters = Filters(), today: date | None = None, limit: int = 10
     ) -> Results:
         """Ranked courses for `text`: courses matching every word first, then those matching
-        some; a misspelt word is corrected when it matches nothing."""
+        some (within each, a past one-off event scores PAST_FACTOR of its relevance); a
+        misspelt word is corrected when it matches nothing."""
         wanted = query_words(text)
         known = [self._known(w) for w in wanted]
         fixed = [
@@ -231,6 +233,7 @@ class SearchIndex:
             query.Or([self._word_query(w) for w in wanted]),
         )
         found: dict[str, tuple[int, float, Any]] = {}
+        day = today or date.today()
         for rank, q in enumerate(ranks):
             results = self.searcher.search(q, limit=None, filter=self._filter_query(filters))
             results.formatter = Marks()
@@ -239,7 +242,8 @@ class SearchIndex:
                 course_id = hit["id"]
                 if course_id in found or (allowed is not None and course_id not in allowed):
                     continue
-                found[course_id] = (rank, -hit.score, hit)
+                past = is_past_event(self.catalogue.courses[course_id], day)
+                found[course_id] = (rank, -hit.score * (PAST_FACTOR if past else 1.0), hit)
         ordered = sorted(found.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0]))
         return [self._hit(hit, -score) for _, (_, score, hit) in ordered[:limit]], len(ordered)
 

@@ -88,7 +88,8 @@ def write_synthetic(root: Path, courses: int, offerings: int, seed: int = 0) -> 
         _list_file(
             "professions",
             [
-                f'- id: {p}\n  name: Profession {i}\n  name_en: Profession {i}\n  disco: "{code}"\n'
+                f"- id: {p}\n  name: Profession {i}\n  plural: Professioner {i}\n"
+                f'  name_en: Profession {i}\n  disco: "{code}"\n'
                 "  sources:\n" + _indent(SOURCE.format(p))
                 for i, (p, code) in enumerate(zip(professions, disco, strict=True))
             ],

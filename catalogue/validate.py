@@ -290,9 +290,20 @@ def _provider(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
 
 
 def _profession(entry: Entry, index: Index, today: date) -> Iterator[Diagnostic]:
-    if entry.kind == "profession" and entry.value.disco not in disco_codes():
+    if entry.kind != "profession":
+        return
+    profession = entry.value
+    if profession.disco not in disco_codes():
         yield _error(
-            entry, ("disco",), "unknown-disco", f"'{entry.value.disco}' is not a DISCO-08 code"
+            entry, ("disco",), "unknown-disco", f"'{profession.disco}' is not a DISCO-08 code"
+        )
+    if profession.plural.strip().casefold() == profession.name.strip().casefold():
+        yield _error(
+            entry,
+            ("plural",),
+            "inconsistent",
+            f"plural '{profession.plural}' is the name itself; write the plural form "
+            "(e.g. 'Sygeplejersker' for 'Sygeplejerske')",
         )
 
 

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from site_build.serve import SiteHandler
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright
 
@@ -32,7 +34,7 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Quiet(SiteHandler):
     def log_message(self, *args: object) -> None:
         pass
 

@@ -20,7 +20,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from catalogue.codelists import regions
 from catalogue.files import write_atomic
 from catalogue.load import file_digests
 from catalogue.model import Catalogue, Course
@@ -28,11 +27,12 @@ from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
 from catalogue.progress import progress_bar
 from catalogue.search_index import related_ids
-from site_build import opendata, search, urls
+from site_build import favicon, opendata, search, urls
+from site_build.facts import Facts, facts
 from site_build.keys import Keys
 from site_build.opendata import CourseData
 from site_build.output import MANIFEST, Content, SiteWriter, manifest
-from site_build.pages import Page, plan
+from site_build.pages import Page, feeds_of, plan
 from site_build.render import TEMPLATES, FilterLinks, RowHtml, environment, render_page
 from site_build.state import State, read_state, write_state
 
@@ -76,6 +76,7 @@ def render_site(
     emit: Callable[[str, Content], None] | None = None,
     search_key: str | None = None,
     records: dict[str, str] | None = None,
+    known: Facts | None = None,
 ) -> Site:
     """Render the site. With `keys` and the `last` build's state (its pages still on disk),
     pages whose key is unchanged are kept rather than rendered, and a course's open data is
@@ -83,12 +84,14 @@ def render_site(
     rendered instead of being collected (so a large site is never all in memory). When
     `search_key` (a hash over every course's search record) equals the last build's, the
     search step (related courses, the Pagefind bundle) is not redone; `records` are search
-    records already made (course id → record), which that step then does not make again."""
+    records already made (course id → record), which that step then does not make again;
+    `known`: each course's card and classes, when already made."""
     reuse = last is not None and search_key is not None and last.search_key == search_key
     related = last.related if reuse and last is not None else related_ids(catalogue)
-    env = environment(today)
+    known = facts(catalogue, today) if known is None else known
+    env = environment(today, base_url)
     env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
-    pages = plan(catalogue, today, related)
+    pages = plan(catalogue, today, related, known)
     page_keys: dict[str, str] = {}
     if keys is not None:
 
@@ -121,7 +124,7 @@ def render_site(
     for part in map_chunks(render_part, todo, done=done):  # on several cores when large
         for target, content in part:
             emit(target, content)
-    data = _course_data(catalogue, today, base_url, keys, last)
+    data = _course_data(catalogue, today, base_url, keys, last, known)
     # Open data, each file written as it is made and the large ones in pieces.
     texts: list[tuple[str, Callable[[], Iterable[str]]]] = [
         (urls.COURSES_JSON, lambda: opendata.courses_json_of(data)),
@@ -129,11 +132,12 @@ def render_site(
         (urls.FEED, lambda: [opendata.atom_feed(catalogue, base_url)]),
         (urls.SITEMAP, lambda: [opendata.sitemap_xml(_html_addresses(pages), base_url)]),
         (urls.ROBOTS, lambda: [opendata.robots_txt(base_url)]),
-        *(
-            (urls.calendar(region), partial(opendata.calendar_ics_of, data, region))
-            for region in regions().values()
-        ),
     ]
+    for feeds in feeds_of(pages):  # each list's calendar, feed and spreadsheet
+        texts.append((feeds.calendar, partial(opendata.calendar_ics_of, data, feeds)))
+        texts.append((feeds.feed, partial(opendata.class_feed_of, data, feeds, base_url)))
+        if feeds.csv:
+            emit(feeds.csv, opendata.excel_csv_of(data, feeds))
     for name, make in texts:
         emit(name, (piece.encode("utf-8") for piece in make()))
     search_files: dict[str, str] = {}
@@ -141,16 +145,23 @@ def render_site(
         kept.update(last.search_files)
         search_files = last.search_files
     else:
-        for name, content in search.pagefind_files(catalogue, today, records).items():
+        bundle = search.pagefind_files(catalogue, today, records, known.cards)
+        for name, content in bundle.items():
             emit(name, content)
             search_files[name] = hashlib.sha256(content).hexdigest()
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         emit(f"assets/{asset.name}", asset.read_bytes())
+    emit(urls.FAVICON, favicon.ico())
     return Site(files, kept, page_keys, data, related, search_files, len(_html_addresses(todo)))
 
 
 def _course_data(
-    catalogue: Catalogue, today: date, base_url: str, keys: Keys | None, last: State | None
+    catalogue: Catalogue,
+    today: date,
+    base_url: str,
+    keys: Keys | None,
+    last: State | None,
+    known: Facts,
 ) -> dict[str, CourseData]:
     """Each course's share of the open data, reused from the last build for unchanged files
     and made on all cores for the others."""
@@ -164,7 +175,10 @@ def _course_data(
             todo.append(course)
 
     def make(part: Sequence[Course]) -> list[tuple[str, CourseData]]:
-        return [(c.id, opendata.course_part(c, catalogue, today, base_url)) for c in part]
+        return [
+            (c.id, opendata.course_part(c, catalogue, today, base_url, known.classes[c.id]))
+            for c in part
+        ]
 
     for part in map_chunks(make, todo):
         data.update(part)
@@ -219,12 +233,22 @@ def build(
     # What is loaded lives until the build ends: the collector need not scan it again.
     gc.freeze()
     try:
-        records, made = _search_records(catalogue, today, keys, last)
+        known = facts(catalogue, today)
+        records, made = _search_records(catalogue, today, keys, last, known)
         key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
         writer = SiteWriter(out)
         try:
             site = render_site(
-                catalogue, today, base_url, _progress, keys, last, writer.put, key_of_search, made
+                catalogue,
+                today,
+                base_url,
+                _progress,
+                keys,
+                last,
+                writer.put,
+                key_of_search,
+                made,
+                known,
             )
             for name, sha in site.kept.items():
                 writer.keep(name, sha)
@@ -276,7 +300,7 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
 
 
 def _search_records(
-    catalogue: Catalogue, today: date, keys: Keys, last: State | None
+    catalogue: Catalogue, today: date, keys: Keys, last: State | None, known: Facts
 ) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """Course id → (its file's sha256, the hash of its search record): everything the search
     step reads of a course (text, facets, kind), with the lists and the day. Reused from the
@@ -290,7 +314,7 @@ def _search_records(
             found[course.id] = previous
         else:
             todo.append(course)
-    made = search.records(todo, catalogue, today)
+    made = search.records(todo, catalogue, today, known.cards)
     for course_id, text in made.items():
         found[course_id] = (keys.digests[course_id], _digest(text))
     return {course_id: found[course_id] for course_id in catalogue.courses}, made

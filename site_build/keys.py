@@ -19,7 +19,8 @@ from enum import Enum
 from typing import Any
 
 from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider, Topic
-from site_build.pages import Lazy, Page, Row
+from site_build.pages import Lazy, Page
+from site_build.rows import Row
 
 _LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
 SHARED = 4096  # lists and dicts with longer encodings are not kept in the memo
@@ -69,8 +70,8 @@ class Keys:
             return found
         if way == "listed":
             found = f"{kind.__name__}({value.id})"
-        elif way == "row":  # derived from its class or place alone (and the day, in the salt)
-            found = f"R({self.encode(value.item)})"
+        elif way == "row":  # derived from its classes or places alone (and the day, in the salt)
+            found = f"R({self.encode(value.items)})"
         elif way == "lazy":
             found = f"L({value.function.__qualname__},{self.encode(value.arguments)})"
         elif way == "data":

@@ -24,7 +24,13 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from catalogue.codelists import regions
-from catalogue.derive import audience, course_regions, offering_place, offering_status
+from catalogue.derive import (
+    audience,
+    course_regions,
+    is_upcoming,
+    offering_place,
+    offering_status,
+)
 from catalogue.model import (
     Catalogue,
     Course,
@@ -37,6 +43,7 @@ from catalogue.model import (
     fields_of,
 )
 from site_build import text, urls
+from site_build.rows import Row, class_rows, order, venue_rows
 
 NAME = "EVU-kataloget"
 # Files of the open data that have no address in `urls` yet; the sitemap must sit at the root
@@ -202,9 +209,9 @@ def offerings_csv(catalogue: Catalogue, today: date, base_url: str) -> str:
     return "".join(offerings_csv_of(course_data(catalogue, today, base_url)))
 
 
-def _csv_line(row: Iterable[str]) -> str:
+def _csv_line(row: Iterable[str], delimiter: str = ",") -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(map(_inert, row))
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerow(map(_inert, row))
     return out.getvalue()
 
 
@@ -220,6 +227,66 @@ def offerings_csv_of(parts: dict[str, CourseData]) -> Iterator[str]:
     rows.sort(key=lambda row: row[0])  # stable: by course id, then class order, within a day
     yield _csv_line(CSV_COLUMNS)
     yield from (line for _, line in rows)
+
+
+# --- Spreadsheets for Danish Excel -------------------------------------------------------------
+
+# A region's classes and places as Danish Excel opens them by double-click: UTF-8 with a byte
+# order mark (else Excel reads it as Windows-1252), ";" between cells (Danish Excel's list
+# separator; "," is the decimal comma), CRLF, Danish headers and values; dates as ISO
+# 8601 (Excel reads them as dates in every language) and prices as whole kroner.
+BOM = "\ufeff"
+SHEET_COLUMNS = (
+    "Uddannelse",
+    "Type",
+    "Start",
+    "Slut",
+    "Ansøgningsfrist",
+    "Status",
+    "Sted",
+    "Postnummer",
+    "Kommune",
+    "Region",
+    "Udbyder",
+    "Pris (kr.)",
+    "Undervisningsform",
+    "Tilmelding",
+    "Læs mere",
+)
+
+
+def _sheet_row(
+    catalogue: Catalogue, course: Course, row: Row, item: Offering | Venue, base_url: str
+) -> list[str]:
+    where = offering_place(item)
+    offering = item if isinstance(item, Offering) else None
+    mode = _mode(course, offering) if offering is not None else course.mode
+    return [
+        course.title,
+        text.KIND_NAME[course.kind],
+        _iso(row.start),
+        _iso(row.end),
+        _iso(row.deadline),
+        row.status or "Udbudssted uden offentliggjorte datoer",
+        item.place or (where.by if where else "Online"),
+        item.postnummer or "",
+        where.kommune if where else "",
+        where.region if where else "Online (hele landet)",
+        _provider_name(catalogue, item.provider),
+        str(row.price) if row.price is not None else "",
+        text.MODE_NAMES[mode] if mode else "",
+        row.signup or "",
+        course_url(base_url, course.id),
+    ]
+
+
+def excel_csv_of(parts: dict[str, CourseData], feeds: Feeds) -> Iterator[bytes]:
+    """The spreadsheet of a region's list (`feeds`): its classes and places in the list's
+    order, the region's online classes with them."""
+    chosen = [line for line in _chosen(parts, feeds, "lines")]
+    chosen.sort(key=lambda line: line.order)  # stable: a course's lines keep their order
+    yield (BOM + _csv_line(SHEET_COLUMNS, ";")).encode("utf-8")
+    yield from (line.text.encode("utf-8") for line in chosen)
 
 
 # --- iCalendar ---------------------------------------------------------------------------------
@@ -249,10 +316,6 @@ def _ics_date(value: date) -> str:
     return value.strftime("%Y%m%d")
 
 
-def _danish_date(value: date) -> str:
-    return f"{value.day}. {text.MONTHS[value.month - 1]} {value.year}"
-
-
 def _location(offering: Offering) -> str:
     where = offering_place(offering)
     parts = [offering.place, offering.postnummer, where.kommune if where else None]
@@ -262,7 +325,7 @@ def _location(offering: Offering) -> str:
 def _description(catalogue: Catalogue, offering: Offering, today: date, url: str) -> str:
     lines = [f"Udbyder: {_provider_name(catalogue, offering.provider)}"]
     if offering.application_deadline is not None:
-        lines.append(f"Ansøgningsfrist: {_danish_date(offering.application_deadline)}")
+        lines.append(f"Ansøgningsfrist: {text.dato(offering.application_deadline)}")
     if offering_status(offering, today) is Status.FULL:
         lines.append("Holdet er fuldt booket.")
     lines.append(f"Læs mere: {url}")
@@ -293,38 +356,69 @@ def _event(
 
 
 def _unique(uids: Iterable[str]) -> list[str]:
-    """UIDs made unique within the calendar: a repeat gets '-2', '-3' … before the '@'."""
+    """Ids made unique within a file: a repeat gets '-2', '-3' … (before the '@' of a UID)."""
     seen: dict[str, int] = {}
     result = []
     for uid in uids:
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
-            local, _, domain = uid.partition("@")
-            uid = f"{local}-{seen[uid]}@{domain}"
+            local, at, domain = uid.partition("@")
+            uid = f"{local}-{seen[uid]}{at}{domain}"
         result.append(uid)
     return result
+
+
+@dataclass(frozen=True)
+class Feeds:
+    """The files that tell of a list's upcoming classes: an iCalendar file and an Atom feed
+    (and, for a region's lists, its classes and places as a spreadsheet for Danish Excel), for
+    the courses `courses`, in `region` (and online) or anywhere (None)."""
+
+    title: str  # what the files hold, to follow "EVU-kataloget – ": "nye hold i Region …"
+    calendar: str  # addresses in the site
+    feed: str
+    csv: str | None
+    courses: tuple[str, ...]
+    region: str | None
+    upcoming: int  # how many upcoming classes they hold
+
+    @property
+    def page(self) -> str:
+        """The address of the list the files belong to (the folder of the feed)."""
+        return self.feed.rsplit("/", 1)[0] + "/"
+
+    def holds(self, region: str | None) -> bool:
+        """A class in `region` (None: online) belongs in these files."""
+        return self.region is None or region is None or region == self.region
 
 
 def calendar_ics(
     catalogue: Catalogue, today: date, base_url: str, region: str | None = None
 ) -> str:
     """Upcoming classes as all-day events, for the whole country or one region (by its name,
-    e.g. "Region Syddanmark"), to subscribe to in a calendar app. UIDs are stable across
-    builds so a subscribed calendar updates events instead of duplicating them."""
-    return "".join(calendar_ics_of(course_data(catalogue, today, base_url), region))
-
-
-def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> Iterator[str]:
-    """The calendar in pieces, an event each."""
+    e.g. "Region Syddanmark"; its calendar holds the online classes too), to subscribe to in a
+    calendar app. UIDs are stable across builds so a subscribed calendar updates events
+    instead of duplicating them."""
     if region is not None and region not in regions().values():
         raise ValueError(f"unknown region {region!r}")
-    name = f"{NAME} – hold i {region}" if region else f"{NAME} – kommende hold"
-    chosen = [
-        event
-        for course_id in sorted(parts)
-        for event in parts[course_id].events
-        if region is None or event.region == region
+    title = f"hold i {region}" if region else "kommende hold"
+    everything = Feeds(title, "", "", None, tuple(catalogue.courses), region, 0)
+    return "".join(calendar_ics_of(course_data(catalogue, today, base_url), everything))
+
+
+def _chosen(parts: dict[str, CourseData], feeds: Feeds, kind: str) -> list[Any]:
+    """The events or entries (`kind`) of the chosen courses that belong in the files."""
+    return [
+        item
+        for course_id in feeds.courses
+        for item in getattr(parts[course_id], kind)
+        if feeds.holds(item.region)
     ]
+
+
+def calendar_ics_of(parts: dict[str, CourseData], feeds: Feeds) -> Iterator[str]:
+    """The calendar in pieces, an event each."""
+    chosen = _chosen(parts, feeds, "events")
     chosen.sort(key=lambda event: event.start)  # stable: by course id within a day
     head = [
         "BEGIN:VCALENDAR",
@@ -332,7 +426,7 @@ def calendar_ics_of(parts: dict[str, CourseData], region: str | None = None) -> 
         "PRODID:-//EVU-kataloget//DA",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ics_text(name)}",
+        f"X-WR-CALNAME:{ics_text(f'{NAME} – {feeds.title}')}",
     ]
     uids = _unique(event.uid for event in chosen)
     yield _folded(head)
@@ -359,6 +453,27 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """An upcoming class in the Atom feeds; `text` holds its lines after the id."""
+
+    region: str | None
+    updated: date
+    start: date
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    """A class or place as a line of a region's spreadsheet, with its place in the order of
+    the region's list (`rows.order`)."""
+
+    region: str | None
+    order: tuple[Any, ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class CourseData:
     """One course's share of the open-data files, so that a rebuild redoes only the courses
     whose file changed (with the same lists, day and base URL)."""
@@ -366,36 +481,56 @@ class CourseData:
     json: str
     rows: tuple[tuple[str, str], ...]  # (start date, CSV line) per class
     events: tuple[Event, ...]
+    entries: tuple[Entry, ...] = ()
+    lines: tuple[Line, ...] = ()
 
 
 def course_data(catalogue: Catalogue, today: date, base_url: str) -> dict[str, CourseData]:
     return {c.id: course_part(c, catalogue, today, base_url) for c in catalogue.courses.values()}
 
 
-def course_part(course: Course, catalogue: Catalogue, today: date, base_url: str) -> CourseData:
+def course_part(
+    course: Course,
+    catalogue: Catalogue,
+    today: date,
+    base_url: str,
+    classes: list[Row] | None = None,
+) -> CourseData:
+    """`classes`: the course's `rows.class_rows`, when already made."""
     record = json.dumps(course_record(course, today, base_url), ensure_ascii=False)
     rows = tuple(
         (_iso(o.start), _csv_line(offering_row(catalogue, course, o, today, base_url)))
         for o in course.offerings
     )
-    events = []
+    events, entries = [], []
+    url = course_url(base_url, course.id)
     for offering in course.offerings:
+        if not is_upcoming(offering, today):
+            continue
         start = offering.start
-        if start is None or start < today:
-            continue
-        if offering_status(offering, today) is Status.CANCELLED:
-            continue
+        assert start is not None  # an upcoming class has a start
         where = offering_place(offering)
+        region = where.region if where else None
+        uid = f"{course.id}-{offering.provider}-{_iso(start)}"
         lines = _event(catalogue, course, offering, today, base_url)
-        events.append(
-            Event(
-                where.region if where else None,
+        events.append(Event(region, start, f"{uid}@evu-kataloget", _folded(lines)))
+        updated = offering.source.retrieved if offering.source else course.last_verified
+        entries.append(
+            Entry(
+                region,
+                updated,
                 start,
-                f"{course.id}-{offering.provider}-{_iso(start)}@evu-kataloget",
-                _folded(lines),
+                f"{url}#hold-{uid.removeprefix(course.id + '-')}",
+                _class_entry(catalogue, course, offering, today, url, updated),
             )
         )
-    return CourseData(record, rows, tuple(events))
+    sheet = []
+    for row in sorted([*(classes or class_rows(course, today)), *venue_rows(course)], key=order):
+        for item in row.items:
+            where = offering_place(item)
+            line = _csv_line(_sheet_row(catalogue, course, row, item, base_url), ";")
+            sheet.append(Line(where.region if where else None, order(row)[:4], line))
+    return CourseData(record, rows, tuple(events), tuple(entries), tuple(sheet))
 
 
 # --- Atom --------------------------------------------------------------------------------------
@@ -423,7 +558,7 @@ def _entry(course: Course, base_url: str) -> list[str]:
         f"    <updated>{_timestamp(course.last_verified)}</updated>",
         f'    <link rel="alternate" type="text/html" href={_xml_attr(url)}/>',
         f"    <category term={_xml_attr(course.kind.value)}"
-        f" label={_xml_attr(urls.KIND_NAMES[course.kind])}/>",
+        f" label={_xml_attr(text.KIND_NAMES[course.kind])}/>",
         f"    <summary>{_xml_text(summary)}</summary>",
         "  </entry>",
     ]
@@ -451,6 +586,66 @@ def atom_feed(catalogue: Catalogue, base_url: str) -> str:
         lines += _entry(course, base_url)
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def _class_entry(
+    catalogue: Catalogue, course: Course, offering: Offering, today: date, url: str, updated: date
+) -> str:
+    """An upcoming class as an Atom entry's lines after its id: what, when, where, for how
+    much, and where to read more or sign up."""
+    assert offering.start is not None
+    where = _location(offering) or "Online"
+    title = f"{course.title}: start {text.dato(offering.start)}, {where}"
+    facts = [
+        f"Udbyder: {_provider_name(catalogue, offering.provider)}",
+        f"Sted: {where}",
+        f"Start: {text.dato(offering.start)}",
+    ]
+    if offering.end:
+        facts.append(f"Slut: {text.dato(offering.end)}")
+    if offering.application_deadline:
+        facts.append(f"Ansøgningsfrist: {text.dato(offering.application_deadline)}")
+    price = _price(course, offering)
+    facts.append(f"Pris: {text.kroner(price) if price is not None else 'ikke oplyst'}")
+    facts.append(f"Status: {text.class_status(offering, today)}")
+    lines = [
+        f"    <title>{_xml_text(title)}</title>",
+        f"    <updated>{_timestamp(updated)}</updated>",
+        f'    <link rel="alternate" type="text/html" href={_xml_attr(url)}/>',
+    ]
+    if offering.signup_url:
+        lines.append(
+            f'    <link rel="related" title="Tilmelding" href={_xml_attr(offering.signup_url)}/>'
+        )
+    lines += [f"    <summary>{_xml_text('. '.join(facts) + '.')}</summary>", "  </entry>"]
+    return "\n".join(lines) + "\n"
+
+
+def class_feed_of(parts: dict[str, CourseData], feeds: Feeds, base_url: str) -> Iterator[str]:
+    """An Atom feed of a list's upcoming classes, the most recently published first, so a
+    feed reader tells of each new class once (an entry's id never changes)."""
+    chosen = _chosen(parts, feeds, "entries")
+    chosen.sort(key=lambda e: (-e.updated.toordinal(), e.start, e.id))
+    updated = chosen[0].updated if chosen else date(1970, 1, 1)  # deterministic when empty
+    self_url, page_url = absolute(base_url, feeds.feed), absolute(base_url, feeds.page)
+    yield (
+        "\n".join(
+            [
+                '<?xml version="1.0" encoding="utf-8"?>',
+                '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+                f"  <id>{_xml_text(self_url)}</id>",
+                f"  <title>{_xml_text(f'{NAME} – {feeds.title}')}</title>",
+                f"  <updated>{_timestamp(updated)}</updated>",
+                f"  <author><name>{NAME}</name></author>",
+                f'  <link rel="self" type="application/atom+xml" href={_xml_attr(self_url)}/>',
+                f'  <link rel="alternate" type="text/html" href={_xml_attr(page_url)}/>',
+            ]
+        )
+        + "\n"
+    )
+    for entry, uid in zip(chosen, _unique(e.id for e in chosen), strict=True):
+        yield f"  <entry>\n    <id>{_xml_text(uid)}</id>\n" + entry.text
+    yield "</feed>\n"
 
 
 # --- Sitemap and robots.txt --------------------------------------------------------------------
@@ -573,18 +768,8 @@ def course_ld(course: Course, catalogue: Catalogue, base_url: str) -> dict[str, 
     return data
 
 
-def script_safe_json(data: Any) -> str:
-    """JSON that can sit inside <script>: '<', '>' and '&' (and the JavaScript line
-    separators) as \\u escapes, so no text in it can close the element or open a comment.
-    These characters only ever occur inside JSON strings, where the escapes mean the same."""
-    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char in "<>&\u2028\u2029":
-        dumped = dumped.replace(char, f"\\u{ord(char):04x}")
-    return dumped
-
-
 def course_jsonld(course: Course, catalogue: Catalogue, base_url: str) -> str:
     """schema.org JSON-LD for a course page, safe to embed in
     <script type="application/ld+json">, so search engines can show the course and its
     classes."""
-    return script_safe_json(course_ld(course, catalogue, base_url))
+    return text.script_safe_json(course_ld(course, catalogue, base_url))

@@ -2,37 +2,51 @@
 
 `plan` turns the catalogue into a list of `Page`s: an address, a template, the context the
 template needs, and breadcrumbs. Nothing is rendered here, so the plan can be tested on its own
-and the renderer stays a loop.
+and the renderer stays a loop. Facts every page shares — each course's card, each class as a
+row — are made once here and passed to the pages that show them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from catalogue import queries
 from catalogue.codelists import campuses, regions
-from catalogue.derive import (
-    Audience,
-    audience,
-    course_regions,
-    offering_place,
-    path_totals,
-)
-from catalogue.model import Catalogue, Course, Kind, Offering, Provider, Venue
+from catalogue.danish import sort_key
+from catalogue.derive import Audience, audience, path_totals
+from catalogue.model import Catalogue, Course, Kind
 from catalogue.quality import gaps_by_provider, stale_entries
 from catalogue.search_index import related_ids
 from catalogue.stats import stats
 from site_build import search, text, urls
-from site_build.opendata import script_safe_json
+from site_build.cards import Card
+from site_build.facts import Facts, facts
+from site_build.lists import Crumbs, by_start, paged, sorted_pages
+from site_build.opendata import Feeds
+from site_build.rows import (
+    FACETS,
+    ONLINE_VALUE,
+    UPCOMING,
+    Row,
+    facet_values,
+    group_counts,
+    region_rows,
+    rows_json,
+    venue_rows,
+)
 
-Crumbs = tuple[tuple[str, str], ...]
 HOME: Crumbs = (("Forside", urls.home()),)
 ROWS_PER_PAGE = 100
-SOON = timedelta(days=92)
+PREVIEW = 6  # a profession page shows this many courses of each audience, then links on
+SECTIONS = (  # a profession page's audiences: address segment, heading (plural filled in)
+    (Audience.MONO, "kun/", "Uddannelser kun for {}"),
+    (Audience.MULTI, "flere/", "Uddannelser for {} og andre faggrupper"),
+    (Audience.BROAD, "bred/", "Uddannelser for en bred målgruppe, også {}"),
+)
 
 
 @dataclass(frozen=True)
@@ -60,74 +74,13 @@ class Lazy:
         return self.function(*self.arguments)
 
 
-@dataclass(frozen=True)
-class Row:
-    """One line of a region's table: a class with dates, or a place where a course runs."""
-
-    item: Offering | Venue  # everything else here is derived from it, its course and the day
-    course: Course
-    provider: str
-    place: str
-    kommune: str
-    start: date | None
-    price: int | None
-    soon: bool
-
-    @property
-    def start_text(self) -> str:
-        """The start as the table shows it (the page and the filter script alike)."""
-        return str(text.dato(self.start)) if self.start else "Ingen dato offentliggjort"
-
-
 def broad_for(broad: list[Course], profession: str) -> list[Course]:
     """Of the courses for a broad group, those that name this profession or no profession."""
     return [c for c in broad if not c.professions or profession in c.professions]
 
 
-def _row_order(row: Row, today: date) -> tuple:
-    """Upcoming classes first (soonest first), then places without published dates, then
-    classes that have started or ended (most recent first)."""
-    tie = (row.course.title.casefold(), row.course.id, row.provider, row.place)
-    if row.start is None:
-        return (1, 0, *tie)
-    if row.start >= today:
-        return (0, row.start.toordinal(), *tie)
-    return (2, -row.start.toordinal(), *tie)
-
-
-def region_rows(catalogue: Catalogue, today: date) -> dict[str, list[Row]]:
-    """Region name → every class and venue in it, in the order an HR planner reads them."""
-    found: dict[str, list[Row]] = {region: [] for region in regions().values()}
-    for course in catalogue.courses.values():
-        items: list[Offering | Venue] = [*course.offerings, *course.venues]
-        for item in items:
-            where = offering_place(item)
-            if where is None:
-                continue
-            start = item.start if isinstance(item, Offering) else None
-            found[where.region].append(
-                Row(
-                    item=item,
-                    course=course,
-                    provider=item.provider,
-                    place=item.place or where.by,
-                    kommune=where.kommune,
-                    start=start,
-                    price=(
-                        item.price
-                        if isinstance(item, Offering) and item.price is not None
-                        else course.price
-                    ),
-                    soon=start is not None and today <= start <= today + SOON,
-                )
-            )
-    for rows in found.values():
-        rows.sort(key=lambda r: _row_order(r, today))
-    return found
-
-
 def _counts(labels: list[str]) -> list[tuple[str, int]]:
-    return sorted(Counter(labels).items(), key=lambda kv: (-kv[1], kv[0]))
+    return sorted(Counter(labels).items(), key=lambda kv: (-kv[1], sort_key(kv[0])))
 
 
 def quality(
@@ -145,24 +98,30 @@ def quality(
 
 
 def plan(
-    catalogue: Catalogue, today: date, related: dict[str, list[str]] | None = None
+    catalogue: Catalogue,
+    today: date,
+    related: dict[str, list[str]] | None = None,
+    known: Facts | None = None,
 ) -> list[Page]:
     """Every page of the site, in a stable order. `related` (course id → related course ids)
-    is worked out from the search index when not given."""
+    is worked out from the search index, and `known` (each course's card and classes) from
+    the catalogue, when not given."""
     related = related_ids(catalogue) if related is None else related
+    known = facts(catalogue, today) if known is None else known
+    card, classes = known.cards, known.classes
     figures = stats(catalogue)
     by_provider = queries.courses_by_provider(catalogue)
     return [
-        _home(catalogue, today, figures),
-        *_course_pages(catalogue, related),
-        *_profession_pages(catalogue),
-        *_path_pages(catalogue),
+        _home(catalogue, today, figures, card, classes),
+        *_course_pages(catalogue, related, card, classes),
+        *_profession_pages(catalogue, card, classes),
+        *_path_pages(catalogue, card),
         *(
             page
-            for region, rows in region_rows(catalogue, today).items()
+            for region, rows in region_rows(catalogue, today, classes).items()
             for page in _region_pages(catalogue, region, rows)
         ),
-        *_listing_pages(catalogue, by_provider),
+        *_listing_pages(catalogue, by_provider, card),
         Page(
             "datakvalitet/",
             "quality.html",
@@ -171,83 +130,183 @@ def plan(
         ),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
         Page(urls.search(), "search.html", "Søg", search.page_context(catalogue, today)),
+        Page(urls.NOT_FOUND, "404.html", "Siden findes ikke", {}, ()),
     ]
 
 
-def _home(catalogue: Catalogue, today: date, figures: dict[str, Any]) -> Page:
+def _upcoming(rows: list[Row]) -> int:
+    return sum(row.group == UPCOMING for row in rows)
+
+
+def _home(
+    catalogue: Catalogue,
+    today: date,
+    figures: dict[str, Any],
+    card: dict[str, Card],
+    classes: dict[str, list[Row]],
+) -> Page:
+    soonest = queries.upcoming(catalogue, today, first=10)
+    by_offering = {id(r.items[0]): r for c, _ in soonest for r in classes[c.id]}
     return Page(
         urls.home(),
         "home.html",
         "EVU-kataloget",
         {
             "figures": figures,
+            "upcoming_count": sum(_upcoming(rows) for rows in classes.values()),
             "regions": list(regions().values()),
             "kinds": [k for k in Kind if any(c.kind is k for c in catalogue.courses.values())],
-            "upcoming": queries.upcoming(catalogue, today, first=10),
+            "professions": sorted(catalogue.professions.values(), key=lambda p: sort_key(p.name)),
+            "topics": sorted(catalogue.topics.values(), key=lambda t: sort_key(t.name)),
+            "paths": sorted(catalogue.paths.values(), key=lambda p: sort_key(p.title)),
+            "upcoming": [(card[c.id], by_offering[id(o)]) for c, o in soonest],
         },
         (),
     )
 
 
-def _course_pages(catalogue: Catalogue, related: dict[str, list[str]]) -> list[Page]:
+def _course_pages(
+    catalogue: Catalogue,
+    related: dict[str, list[str]],
+    card: dict[str, Card],
+    classes: dict[str, list[Row]],
+) -> list[Page]:
     paths = queries.paths_by_course(catalogue)
-    modules: dict[str, list[Course]] = {}
-    for course in catalogue.courses.values():
+    modules: dict[str, list[Card]] = {}
+    for course in queries.by_title(catalogue.courses.values()):
         if course.part_of:
-            modules.setdefault(course.part_of, []).append(course)
-    return [
-        Page(
-            urls.course(course.id),
-            "course.html",
-            course.title,
-            {
-                "course": course,
-                "audience": audience(course),
-                "regions": course_regions(course),
-                "offerings": sorted(
-                    course.offerings, key=lambda o: (o.start or date.max, o.provider, o.place or "")
-                ),
-                "paths": paths.get(course.id, []),
-                "related": [catalogue.courses[r] for r in related.get(course.id, ())],
-                "part_of": catalogue.courses.get(course.part_of) if course.part_of else None,
-                "modules": modules.get(course.id, []),
-            },
-            (*HOME, (urls.KIND_NAMES[course.kind], urls.kind(course.kind.value))),
-        )
-        for course in catalogue.courses.values()
-    ]
-
-
-def _profession_pages(catalogue: Catalogue) -> list[Page]:
+            modules.setdefault(course.part_of, []).append(card[course.id])
     pages = []
-    by_profession = queries.courses_by_profession(catalogue)
-    by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
-    broad = [c for c in by_title if audience(c) is Audience.BROAD]
-    for profession in catalogue.professions.values():
-        aimed = by_profession[profession.id]
-        ug_url, places = campuses(profession.base_education or "")
+    for course in catalogue.courses.values():
+        rows = classes[course.id]
         pages.append(
             Page(
-                urls.profession(profession.id),
-                "profession.html",
-                profession.name,
+                urls.course(course.id),
+                "course.html",
+                course.title,
                 {
-                    "profession": profession,
-                    "mono": [c for c in aimed if audience(c) is Audience.MONO],
-                    "multi": [c for c in aimed if audience(c) is Audience.MULTI],
-                    "broad": broad_for(broad, profession.id),
-                    "paths_from": queries.paths_from(catalogue, profession.id),
-                    "paths_to": queries.paths_to(catalogue, profession.id),
-                    "campus_url": ug_url,
-                    "campuses": places,
+                    "course": course,
+                    "card": card[course.id],
+                    "audience": audience(course),
+                    "upcoming": [r for r in rows if r.group == UPCOMING],
+                    "earlier": [r for r in rows if r.group != UPCOMING],
+                    "venues": venue_rows(course),
+                    "paths": paths.get(course.id, []),
+                    "related": [card[r] for r in related.get(course.id, ())],
+                    "part_of": card[course.part_of] if course.part_of else None,
+                    "modules": modules.get(course.id, []),
                 },
-                (*HOME, ("Erhverv", urls.home() + "#erhverv")),
+                (*HOME, (text.KIND_NAMES[course.kind], urls.kind(course.kind.value))),
             )
         )
     return pages
 
 
-def _path_pages(catalogue: Catalogue) -> list[Page]:
+def _list_pages(
+    address: str,
+    template: str,
+    title: str,
+    context: dict[str, Any],
+    listed: Sequence[Card],
+    crumbs: Crumbs,
+) -> list[Page]:
+    """A course list in its sort orders and pages (`lists.sorted_pages`), each a Page."""
+    pages = []
+    for here, order, pager, chunk in sorted_pages(address, listed):
+        name = title if pager.number == 1 else f"{title} (side {pager.number} af {pager.count})"
+        if order is not None and here != address and pager.number == 1:
+            name = f"{title}, sorteret efter {order.current.lower()}"
+        pages.append(
+            Page(
+                here,
+                template,
+                name,
+                {**context, "cards": list(chunk), "order": order, "pager": pager},
+                crumbs if here == address else (*crumbs, (title, address)),
+            )
+        )
+    return pages
+
+
+def _feeds_of(
+    folder: str,
+    title: str,
+    courses: Sequence[Course],
+    region: str | None,
+    upcoming: int,
+    calendar: str | None = None,
+) -> Feeds:
+    return Feeds(
+        title=title,
+        calendar=calendar or folder + "kalender.ics",
+        feed=folder + "nye-hold.xml",
+        csv=folder + "hold.csv" if region else None,
+        courses=tuple(sorted({c.id for c in courses})),
+        region=region,
+        upcoming=upcoming,
+    )
+
+
+def _profession_pages(
+    catalogue: Catalogue, card: dict[str, Card], classes: dict[str, list[Row]]
+) -> list[Page]:
+    pages = []
+    by_profession = queries.courses_by_profession(catalogue)
+    broad = [
+        c for c in queries.by_title(catalogue.courses.values()) if audience(c) is Audience.BROAD
+    ]
+    for profession in catalogue.professions.values():
+        aimed = by_profession[profession.id]
+        ug_url, places = campuses(profession.base_education or "")
+        base = urls.profession(profession.id)
+        crumbs = (*HOME, ("Erhverv", urls.home() + "#erhverv"))
+        plural = profession.plural.lower()
+        groups = {
+            Audience.MONO: [c for c in aimed if audience(c) is Audience.MONO],
+            Audience.MULTI: [c for c in aimed if audience(c) is Audience.MULTI],
+            Audience.BROAD: broad_for(broad, profession.id),
+        }
+        sections = []
+        for kind, segment, heading in SECTIONS:
+            listed = [card[c.id] for c in groups[kind]]
+            title = heading.format(plural)
+            more = base + segment if len(listed) > PREVIEW else None
+            preview = sorted(listed, key=by_start)[:PREVIEW]
+            sections.append((kind.value, title, len(listed), preview, more))
+            if more:
+                pages.extend(
+                    _list_pages(
+                        more,
+                        "listing.html",
+                        title,
+                        {"profession": profession},
+                        listed,
+                        (*crumbs, (profession.plural, base)),
+                    )
+                )
+        courses = [c for group in groups.values() for c in group]
+        upcoming = sum(_upcoming(classes[c.id]) for c in dict.fromkeys(courses))
+        pages.append(
+            Page(
+                base,
+                "profession.html",
+                profession.plural,
+                {
+                    "profession": profession,
+                    "sections": sections,
+                    "paths_from": queries.paths_from(catalogue, profession.id),
+                    "paths_to": queries.paths_to(catalogue, profession.id),
+                    "campus_url": ug_url,
+                    "campuses": places,
+                    "feeds": _feeds_of(base, f"nye hold for {plural}", courses, None, upcoming),
+                },
+                crumbs,
+            )
+        )
+    return pages
+
+
+def _path_pages(catalogue: Catalogue, card: dict[str, Card]) -> list[Page]:
     return [
         Page(
             urls.path(path.id),
@@ -256,6 +315,7 @@ def _path_pages(catalogue: Catalogue) -> list[Page]:
             {
                 "path": path,
                 "totals": path_totals(path, catalogue),
+                "steps": [(step, [card[c] for c in step.courses]) for step in path.steps],
                 "next": [catalogue.paths[p] for p in path.next],
             },
             (*HOME, ("Karriereveje", urls.home() + "#karriereveje")),
@@ -265,73 +325,60 @@ def _path_pages(catalogue: Catalogue) -> list[Page]:
     ]
 
 
-def _listing_pages(catalogue: Catalogue, by_provider: dict[str, list[Course]]) -> list[Page]:
+def _listing_pages(
+    catalogue: Catalogue, by_provider: dict[str, list[Course]], card: dict[str, Card]
+) -> list[Page]:
     """Course lists by provider, by kind and by topic."""
-    by_title = sorted(catalogue.courses.values(), key=lambda c: (c.title.casefold(), c.id))
+    by_title = queries.by_title(catalogue.courses.values())
     by_topic = queries.courses_by_topic(catalogue)
-    return [
-        *(
-            Page(
-                urls.provider(p.id),
-                "listing.html",
-                p.name,
-                {
-                    "courses": by_provider[p.id],
-                    "provider": p,
-                },
-            )
-            for p in catalogue.providers.values()
-        ),
-        *(
-            Page(
-                urls.kind(k.value),
-                "listing.html",
-                urls.KIND_NAMES[k],
-                {
-                    "courses": [c for c in by_title if c.kind is k],
-                },
-            )
-            for k in Kind
-        ),
-        *(
-            Page(
-                urls.topic(t.id),
-                "listing.html",
-                t.name,
-                {
-                    "courses": by_topic[t.id],
-                    "topic": t,
-                },
-            )
-            for t in catalogue.topics.values()
-        ),
-    ]
+    pages = []
+    for p in catalogue.providers.values():
+        listed = [card[c.id] for c in by_provider[p.id]]
+        context = {"provider": p}
+        pages += _list_pages(urls.provider(p.id), "listing.html", p.name, context, listed, HOME)
+    for k in Kind:
+        listed = [card[c.id] for c in by_title if c.kind is k]
+        name = text.KIND_NAMES[k]
+        pages += _list_pages(urls.kind(k.value), "listing.html", name, {}, listed, HOME)
+    for t in catalogue.topics.values():
+        listed = [card[c.id] for c in by_topic[t.id]]
+        pages += _list_pages(urls.topic(t.id), "listing.html", t.name, {"topic": t}, listed, HOME)
+    return pages
 
 
 def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Page]:
-    """The region page and its pre-rendered filter pages (one per kind, profession, topic)."""
+    """The region page, its pre-rendered filter pages (one per kind, profession, topic and
+    online), and the file of all its rows that the page's filter script reads."""
     base = urls.region(region)
-    courses = {r.course.id: r.course for r in rows}.values()
-    kinds = {c.kind for c in courses}
-    professions = {p for c in courses for p in c.professions}
-    topics = {t for c in courses for t in c.topics}
-    filters = {
-        "type": [(k.value, urls.KIND_NAMES[k]) for k in Kind if k in kinds],
-        "erhverv": [(p.id, p.name) for p in catalogue.professions.values() if p.id in professions],
-        "emne": [(t.id, t.name) for t in catalogue.topics.values() if t.id in topics],
+    chosen: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:  # one pass: each row joins the filter pages of its facets
+        for key in facet_values(row):
+            chosen.setdefault(key, []).append(row)
+    names = {
+        "type": {k.value: text.KIND_NAMES[k] for k in Kind},
+        "erhverv": {p.id: p.name for p in catalogue.professions.values()},
+        "emne": {t.id: t.name for t in catalogue.topics.values()},
+        "form": dict([ONLINE_VALUE]),
     }
+    filters = {
+        facet: [
+            (value, label)
+            for value, label in sorted(names[facet].items(), key=lambda kv: _facet_order(facet, kv))
+            if (facet, value) in chosen
+        ]
+        for facet, _ in FACETS
+    }
+    placed = [r for r in rows if r.places[0].region is not None]
+    courses = list({r.course.id: r.course for r in placed}.values())
     charts = {
-        "kind": _counts([urls.KIND_NAMES[c.kind] for c in courses]),
+        "kind": _counts([text.KIND_NAMES[c.kind] for c in courses]),
         "profession": _counts(
             [catalogue.professions[p].name for c in courses for p in c.professions]
         )[:10],
         "topic": _counts([catalogue.topics[t].name for c in courses for t in c.topics])[:10],
     }
-    context = {"region": region, "filters": filters, "calendar": urls.calendar(region)}
-    # The overview (charts) and the script's data (all rows, a file of its own fetched by the
-    # script, so the page stays light) are on the first page alone.
-    overview = {"charts": charts, "rows_data": urls.region_rows(region)}
     crumbs = (*HOME, ("Regioner", "#regioner"))
+    everything = {"region": region, "filters": filters, "base": base}
     pages = [
         Page(
             urls.region_rows(region),
@@ -339,101 +386,99 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
             region,
             {"rows_json": Lazy(rows_json, catalogue.providers, rows, urls.root_of(base))},
         ),
-        *_paged(base, "region.html", region, {**context, "active": None}, rows, crumbs, overview),
+        *_region_list(
+            base,
+            region,
+            {**everything, "active": None, "charts": charts, "rows_data": urls.region_rows(region)},
+            rows,
+            crumbs,
+            _feeds_of(
+                base,
+                f"nye hold i {region}",
+                [r.course for r in rows],
+                region,
+                _upcoming(rows),
+                urls.calendar(region),
+            ),
+        ),
     ]
-    chosen: dict[tuple[str, str], list[Row]] = {}
-    for row in rows:  # one pass: each row joins the filter pages of its kind, professions, topics
-        course = row.course
-        for key in (
-            ("type", course.kind.value),
-            *(("erhverv", p) for p in course.professions),
-            *(("emne", t) for t in course.topics),
-        ):
-            chosen.setdefault(key, []).append(row)
     for facet, options in filters.items():
         for value, label in options:
-            active = {**context, "active": (facet, value, label)}
-            pages.extend(
-                _paged(
-                    f"{base}{facet}/{value}/",
-                    "region.html",
-                    f"{region}: {label}",
-                    active,
-                    chosen[facet, value],
-                    (*HOME, (region, base)),
-                )
+            folder = f"{base}{facet}/{value}/"
+            chosen_rows = chosen[facet, value]
+            about = _subject(catalogue, facet, value, label)
+            feeds = _feeds_of(
+                folder,
+                f"nye hold {about} i {region}",
+                [r.course for r in chosen_rows],
+                region,
+                _upcoming(chosen_rows),
+            )
+            context = {
+                **everything,
+                "active": (facet, value, label),
+                "charts": None,
+                "rows_data": None,
+            }
+            pages += _region_list(
+                folder, f"{region}: {label}", context, chosen_rows, (*HOME, (region, base)), feeds
             )
     return pages
 
 
-def _paged(
+def _facet_order(facet: str, pair: tuple[str, str]) -> Any:
+    """Kinds in their own order (AMU to master), everything else in Danish alphabetical order."""
+    if facet == "type":
+        return list(Kind).index(Kind(pair[0]))
+    return sort_key(pair[1])
+
+
+def _subject(catalogue: Catalogue, facet: str, value: str, label: str) -> str:
+    """What a filter page's feeds are about, to follow "nye hold …": "for sygeplejersker",
+    "om demens", "af typen diplomuddannelser", "online"."""
+    if facet == "erhverv":
+        return "for " + catalogue.professions[value].plural.lower()
+    if facet == "emne":
+        return "om " + label.lower()
+    if facet == "type":
+        return "af typen " + label.lower()
+    return "online eller blandet"
+
+
+def _region_list(
     address: str,
-    template: str,
     title: str,
     context: dict[str, Any],
     rows: list[Row],
     crumbs: Crumbs,
-    first: dict[str, Any] | None = None,
+    feeds: Feeds,
 ) -> list[Page]:
-    """A table split into pages of ROWS_PER_PAGE rows: `address`, then `address`side/2/ …;
-    the `first` page alone gets the extra context `first` (the others get None for it)."""
-    count = max(1, -(-len(rows) // ROWS_PER_PAGE))
-    addresses = [address if n == 1 else f"{address}side/{n}/" for n in range(1, count + 1)]
-    first = first or {"rows_data": None}
+    """A region's rows split into pages of ROWS_PER_PAGE rows; the first page alone gets the
+    overview (charts) and the script's rows file (the others get None for them)."""
+    counts = group_counts(rows)
     pages = []
-    for n, here in enumerate(addresses, start=1):
-        chunk = rows[(n - 1) * ROWS_PER_PAGE : n * ROWS_PER_PAGE]
-        pager = {"number": n, "count": count, "addresses": addresses, "total": len(rows)}
-        extra = first if n == 1 else dict.fromkeys(first)
+    for here, pager, chunk in paged(address, rows, ROWS_PER_PAGE):
+        first = pager.number == 1
+        extra = {} if first else {"charts": None, "rows_data": None}
         pages.append(
             Page(
                 here,
-                template,
-                title if n == 1 else f"{title} (side {n} af {count})",
-                {**context, **extra, "rows": chunk, "pager": pager},
-                crumbs if n == 1 else (*crumbs, (title, address)),
+                "region.html",
+                title if first else f"{title} (side {pager.number} af {pager.count})",
+                {
+                    **context,
+                    **extra,
+                    "rows": list(chunk),
+                    "pager": pager,
+                    "counts": counts,
+                    "feeds": feeds,
+                },
+                crumbs if first else (*crumbs, (title, address)),
             )
         )
     return pages
 
 
-def rows_json(providers: dict[str, Provider], rows: list[Row], root: str) -> str:
-    """All rows of a region as JSON for the page's script, which filters them instantly.
-    Each course and provider is written once ("kurser", "udbydere") and each row names them
-    by position ("rader": course, start, starts soon, place, provider, price), so a region
-    of thousands of classes stays a fraction of the size of one object per row; every text
-    is preformatted here so the script only copies text into cells. Links are relative to
-    the region page (`root` is its way to the site root)."""
-    courses: dict[str, int] = {}
-    course_list: list[list[Any]] = []
-    provider_at: dict[str, int] = {}
-    provider_list: list[list[str]] = []
-    found = []
-    for r in rows:
-        course = r.course
-        if course.id not in courses:
-            courses[course.id] = len(course_list)
-            course_list.append(
-                [
-                    course.title,
-                    root + urls.course(course.id),
-                    course.kind.value,
-                    urls.KIND_NAMES[course.kind],
-                    list(course.professions),
-                    list(course.topics),
-                ]
-            )
-        if r.provider not in provider_at:
-            provider_at[r.provider] = len(provider_list)
-            provider_list.append([providers[r.provider].name, root + urls.provider(r.provider)])
-        found.append(
-            [
-                courses[course.id],
-                r.start_text,
-                1 if r.soon else 0,
-                f"{r.place}, {r.kommune}",
-                provider_at[r.provider],
-                str(text.kroner(r.price)) if r.price is not None else "oplysning mangler",
-            ]
-        )
-    return script_safe_json({"kurser": course_list, "udbydere": provider_list, "rader": found})
+def feeds_of(pages: Sequence[Page]) -> list[Feeds]:
+    """The calendar, feed and CSV files the pages link to, each once."""
+    return list({id(f): f for p in pages if (f := p.context.get("feeds")) is not None}.values())

@@ -8,20 +8,20 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
-from catalogue.codelists import place
-from catalogue.derive import offering_status
 from catalogue.model import Catalogue
 from site_build import opendata, svg, text, urls
-from site_build.pages import Page, Row
+from site_build.pages import Page
+from site_build.rows import FACETS, GROUPS, Row
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def environment(today: date) -> jinja2.Environment:
+def environment(today: date, base_url: str = "/") -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -37,6 +37,7 @@ def environment(today: date) -> jinja2.Environment:
         kr=text.kroner,
         dato=text.dato,
         varighed=text.varighed,
+        fuldtid=text.full_time,
         ects=text.ects,
         janej=text.janej,
         tal=text.number,
@@ -44,15 +45,20 @@ def environment(today: date) -> jinja2.Environment:
     )
     env.globals.update(
         urls=urls,
+        text=text,
         MISSING=text.MISSING,
-        place=place,
-        status_name=lambda offering: text.status(offering_status(offering, today)),
+        GROUPS=GROUPS,
+        FACETS=FACETS,
+        antal=text.count,
+        site_path=urlsplit(base_url).path or "/",
     )
     return env
 
 
 def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_url: str) -> str:
-    root = urls.root_of(page.address)
+    # The page for a missing address is shown at any depth: its links start from the site's path.
+    missing = page.address == urls.NOT_FOUND
+    root = env.globals["site_path"] if missing else urls.root_of(page.address)
     catalogue = replace(catalogue, courses=page.courses)  # what the page's key covers
     context: dict[str, Any] = {
         **page.context,
@@ -66,33 +72,59 @@ def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_
 
 
 class RowHtml:
-    """Region-table rows, each rendered once per page depth: a region's rows appear on its own
-    pages and again on its filter pages, and string joins are far cheaper than templates."""
+    """A region's cards, each rendered once per page depth: a region's rows appear on its own
+    pages and again on its filter pages, and string joins are far cheaper than templates.
+    `templates/assets/filter.js` builds the same card from the rows file (a browser test
+    checks that both show the same)."""
 
-    TEMPLATE = Markup(
-        '<tr data-type="{}">\n<th scope="row"><a href="{}">{}</a></th>\n<td>{}</td>\n'
-        '<td>{}</td>\n<td>{}, {}</td>\n<td><a href="{}">{}</a></td>\n<td>{}</td>\n</tr>\n'
+    CARD = Markup(
+        '<li class="kort" data-type="{}">\n<h4><a href="{}">{}</a></h4>\n'
+        '<p class="kort-type">{}</p>\n<dl class="kort-fakta">\n{}</dl>\n{}</li>\n'
     )
+    FACT = Markup("<div><dt>{}</dt>{}</div>\n")
+    STATUS = Markup('<p class="kort-status">{}</p>\n')
+    SIGNUP = Markup('<p><a class="knap" href="{}" rel="nofollow noopener">Tilmeld dig</a></p>\n')
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.cache: dict[tuple[int, str], Markup] = {}
 
+    def _provider(self, provider: str, root: str) -> Markup:
+        name = self.catalogue.providers[provider].name
+        return Markup('<a href="{}">{}</a>').format(root + urls.provider(provider), name)
+
     def __call__(self, row: Row, root: str) -> Markup:
         key = (id(row), root)
         if key not in self.cache:
             course = row.course
-            self.cache[key] = self.TEMPLATE.format(
+            label = "Steder" if len(row.places) > 1 else "Sted"
+            dd = Markup("<dd>{}</dd>")
+            providers = {where.provider for where in row.places}
+            if len(providers) == 1:  # the places, then the one provider
+                places = Markup("").join(dd.format(where.text) for where in row.places)
+                teacher = self.FACT.format("Udbyder", dd.format(self._provider(*providers, root)))
+            else:  # each place with its provider
+                places = Markup("").join(
+                    dd.format(Markup("{} · {}").format(w.text, self._provider(w.provider, root)))
+                    for w in row.places
+                )
+                teacher = Markup("")
+            facts = (
+                self.FACT.format("Start", dd.format(row.start_text))
+                + self.FACT.format(label, places)
+                + teacher
+                + self.FACT.format("Pris", dd.format(row.price_text))
+            )
+            after = (self.STATUS.format(row.status) if row.status else Markup("")) + (
+                self.SIGNUP.format(row.signup) if row.signup else Markup("")
+            )
+            self.cache[key] = self.CARD.format(
                 course.kind.value,
                 root + urls.course(course.id),
                 course.title,
-                urls.KIND_NAMES[course.kind],
-                row.start_text,
-                row.place,
-                row.kommune,
-                root + urls.provider(row.provider),
-                self.catalogue.providers[row.provider].name,
-                text.kroner(row.price),
+                text.KIND_NAME[course.kind],
+                facts,
+                after,
             )
         return self.cache[key]
 
@@ -100,8 +132,6 @@ class RowHtml:
 class FilterLinks:
     """A region's links to its filter pages: the same on every page of the region at the
     same depth, so they are made once per region and depth instead of once per page."""
-
-    FACETS = (("type", "Type"), ("erhverv", "Erhverv"), ("emne", "Emne"))
 
     def __init__(self) -> None:
         self.cache: dict[tuple[str, str], Markup] = {}
@@ -118,6 +148,7 @@ class FilterLinks:
                         for v, name in filters[facet]
                     ),
                 )
-                for facet, label in self.FACETS
+                for facet, label in FACETS
+                if filters[facet]
             )
         return self.cache[key]

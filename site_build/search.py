@@ -22,13 +22,20 @@ from typing import Any
 from markupsafe import escape
 
 from catalogue import danish
-from catalogue.model import Catalogue, Course, Kind
+from catalogue.model import Catalogue, Course, Kind, Mode
 from catalogue.parallel import map_chunks
-from catalogue.search_document import EXTRA_WEIGHT, FIELDS, SOON, SearchDocument, document
-from site_build import urls
+from catalogue.search_document import (
+    EXTRA_WEIGHT,
+    FIELDS,
+    PAST_FACTOR,
+    SOON,
+    SearchDocument,
+    document,
+)
+from site_build import text, urls
+from site_build.cards import Card, card
 from site_build.pagefind_canonical import canonical
 
-MODE_NAMES = {"onsite": "Fremmøde", "online": "Online", "blended": "Blandet"}
 SOON_LABEL = "Starter inden for 3 måneder"
 FREE_LABEL = "Gratis for målgruppen"
 # Facets in the order the search page shows them: URL key → legend.
@@ -42,6 +49,10 @@ FACETS = {
     "start": "Start",
     "pris": "Pris",
 }
+# The filter that names past one-off events, which the search page ranks lower
+# (`search_document.PAST_FACTOR`); the page does not show it as a facet.
+PAST_FILTER = ("tilstand", "afholdt")
+SNIPPET_SOURCE = 2000  # characters of a course's visible text kept for result snippets
 # Pagefind's files the site needs (its prebuilt UI widgets are left out: the page has its own).
 KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json")
 KEEP_SUFFIXES = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
@@ -55,59 +66,107 @@ def facets(doc: SearchDocument, catalogue: Catalogue, today: date) -> dict[str, 
     """A course's facet values as the search page shows them."""
     found = {
         "region": list(doc.regions),
-        "type": [urls.KIND_NAMES[Kind(doc.kind)]],
+        "type": [text.KIND_NAMES[Kind(doc.kind)]],
         "niveau": [f"Niveau {doc.nqf_level}"] if doc.nqf_level else [],
         "erhverv": [catalogue.professions[p].name for p in doc.professions],
         "emne": [catalogue.topics[t].name for t in doc.topics],
-        "form": [MODE_NAMES[m] for m in doc.modes],
+        "form": [text.MODE_NAMES[Mode(m)] for m in doc.modes],
         "start": [SOON_LABEL] if doc.starts_within(today, SOON.days) else [],
         "pris": [FREE_LABEL] if doc.free else [],
     }
     return {key: values for key, values in found.items() if values}
 
 
-def record(course: Course, catalogue: Catalogue, today: date, vocabulary: danish.Vocabulary) -> str:
+def visible_text(course: Course) -> str:
+    """What a course page shows of the course in running text (description, content and
+    competences), as one line: the only words a result snippet may show."""
+    found = [text.plain(course.description), *course.content, *course.competences]
+    joined = " ".join(" ".join(part.split()) for part in found if part)
+    return joined[:SNIPPET_SOURCE].rsplit(" ", 1)[0] if len(joined) > SNIPPET_SOURCE else joined
+
+
+def record(
+    course: Course,
+    catalogue: Catalogue,
+    today: date,
+    vocabulary: danish.Vocabulary,
+    card: Card,
+) -> str:
     """The HTML Pagefind indexes for one course: its searchable fields with their weights,
     each followed by its Danish enrichment (compound parts, synonyms) as a hidden field at
-    the weight whoosh gives those terms, then its facets and its kind."""
+    the weight whoosh gives those terms, then its facets, and as metadata what a result
+    shows: its card's texts and its visible text (the snippet is made from that alone, never
+    from the hidden enrichment). A past one-off event carries the filter PAST_FILTER."""
     doc = document(course, catalogue)
     parts = []
     for name, weight in FIELDS.items():
-        text = doc.text[name]
-        if not text:
+        field = doc.text[name]
+        if not field:
             continue
         tag, meta = ("h1", ' data-pagefind-meta="title"') if name == "title" else ("p", "")
-        parts.append(f'<{tag} data-pagefind-weight="{weight}"{meta}>{escape(text)}</{tag}>')
-        extra = vocabulary.enrich(text)  # weighted as whoosh weighs a field's extra terms
+        parts.append(f'<{tag} data-pagefind-weight="{weight}"{meta}>{escape(field)}</{tag}>')
+        extra = vocabulary.enrich(field)  # weighted as whoosh weighs a field's extra terms
         if extra:
-            parts.append(
-                f'<p data-pagefind-weight="{weight * EXTRA_WEIGHT}" hidden>{escape(extra)}</p>'
-            )
-    for key, values in facets(doc, catalogue, today).items():
+            weighed = weight * EXTRA_WEIGHT
+            parts.append(f'<p data-pagefind-weight="{weighed}" hidden>{escape(extra)}</p>')
+    found = facets(doc, catalogue, today)
+    if card.past:
+        found[PAST_FILTER[0]] = [PAST_FILTER[1]]
+    for key, values in found.items():
         parts.extend(f'<span data-pagefind-filter="{key}">{escape(v)}</span>' for v in values)
-    parts.append(f'<span data-pagefind-meta="type">{escape(urls.KIND_NAMES[course.kind])}</span>')
+    shown = {
+        "type": card.kind,
+        "start": card.start,
+        "sted": card.where,
+        "pris": card.price_text,
+        "omfang": card.size,
+        "tekst": visible_text(course),
+    }
+    # Inline metadata ("key:value", captured to the end of the attribute) is not indexed.
+    parts.extend(
+        f'<span data-pagefind-meta="{key}:{escape(v)}"></span>' for key, v in shown.items()
+    )
     body = "\n".join(parts)
     return f'<html lang="da"><body><main data-pagefind-body>\n{body}\n</main></body></html>'
 
 
-def records(courses: Sequence[Course], catalogue: Catalogue, today: date) -> dict[str, str]:
-    """Course id → its search record (see `record`), made on all cores when there are many."""
+def _card(
+    course: Course, catalogue: Catalogue, today: date, made: Mapping[str, Card] | None
+) -> Card:
+    return made[course.id] if made is not None else card(course, catalogue, today)
+
+
+def records(
+    courses: Sequence[Course],
+    catalogue: Catalogue,
+    today: date,
+    made: Mapping[str, Card] | None = None,
+) -> dict[str, str]:
+    """Course id → its search record (see `record`), made on all cores when there are many.
+    `made`: the courses' cards, when already made."""
     vocabulary = danish.vocabulary()
 
     def make(part: Sequence[Course]) -> list[tuple[str, str]]:
-        return [(c.id, record(c, catalogue, today, vocabulary)) for c in part]
+        return [
+            (c.id, record(c, catalogue, today, vocabulary, _card(c, catalogue, today, made)))
+            for c in part
+        ]
 
     return {course_id: html for part in map_chunks(make, courses) for course_id, html in part}
 
 
 def pagefind_files(
-    catalogue: Catalogue, today: date, made: Mapping[str, str] | None = None
+    catalogue: Catalogue,
+    today: date,
+    made: Mapping[str, str] | None = None,
+    known: Mapping[str, Card] | None = None,
 ) -> dict[str, bytes]:
     """Path in the site → bytes, for Pagefind's bundle and the search page's word list.
-    `made`: search records already made (course id → record); the others are made here."""
+    `made`: search records already made (course id → record); the others are made here
+    (from the courses' cards `known`, when given)."""
     made = made or {}
     missing = [c for c in catalogue.courses.values() if c.id not in made]
-    found = {**made, **records(missing, catalogue, today)}
+    found = {**made, **records(missing, catalogue, today, known)}
     with tempfile.TemporaryDirectory(prefix="evu-pagefind-") as folder:
         pages, bundle = Path(folder) / "pages", Path(folder) / "bundle"
         for course_id in catalogue.courses:
@@ -165,17 +224,21 @@ def page_context(catalogue: Catalogue, today: date) -> dict[str, Any]:
         for key, found in facets(document(course, catalogue), catalogue, today).items():
             values[key].update(found)
     order = {
-        "type": [urls.KIND_NAMES[k] for k in Kind],
+        "type": [text.KIND_NAMES[k] for k in Kind],
         "niveau": [f"Niveau {n}" for n in range(1, 9)],
-        "form": list(MODE_NAMES.values()),
+        "form": list(text.MODE_NAMES.values()),
     }
 
     def ordered(key: str) -> list[str]:
         known = order.get(key)
         if known:
             return [v for v in known if v in values[key]]
-        return sorted(values[key], key=danish.fold)
+        return sorted(values[key], key=danish.sort_key)
 
     return {
         "facets": [(key, legend, ordered(key)) for key, legend in FACETS.items() if values[key]],
+        # Left out of highlighting in result snippets ("og", "for"), as `evu search` leaves
+        # them out of a query.
+        "stopwords": " ".join(sorted(danish.STOPWORDS)),
+        "past": {"filter": PAST_FILTER, "factor": PAST_FACTOR},
     }

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError, format_diagnostic
+from site_build import urls
 from site_build.build import fingerprint, source_files
 from site_build.render import TEMPLATES
 
@@ -71,6 +72,24 @@ def watch(
             print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
 
 
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site's files; an address that does not exist gets the site's own Danish
+    page (404.html, as GitHub Pages serves it) with status 404, never Python's English one."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / urls.NOT_FOUND
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 def serve(
     folder: Path,
     host: str = "127.0.0.1",
@@ -78,7 +97,7 @@ def serve(
     rebuild: Callable[[], None] | None = None,
     root: Path | None = None,
 ) -> None:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler = functools.partial(SiteHandler, directory=str(folder))
     stop = threading.Event()
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
         if rebuild is not None and root is not None:

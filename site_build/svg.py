@@ -21,9 +21,9 @@ import html
 from dataclasses import dataclass, field
 
 from catalogue import ids
-from catalogue.model import CareerPath, Catalogue, Course, Kind, PathStep
+from catalogue.model import CareerPath, Catalogue, Course, PathStep
 from site_build import urls
-from site_build.text import number
+from site_build.text import KIND_NAME, number
 
 WIDTH = 360
 MARGIN = 8
@@ -197,14 +197,6 @@ def _cut(word: str, width: int) -> int:
     return max(2, min(room, len(word) - 4))
 
 
-def kind_label(kind: Kind) -> str:
-    """The kind of one course: urls.KIND_NAMES names listings (plural), a box names one."""
-    name = urls.KIND_NAMES[kind]
-    if name.endswith("urser"):
-        return name.removesuffix("urser") + "ursus"
-    return name.removesuffix("r").replace("Andre ", "Anden ")
-
-
 def _ects_label(course: Course) -> str | None:
     """ECTS only when published; 'ingen ECTS' is a published fact, unknown is left out."""
     if course.ects_points is not None:
@@ -213,7 +205,7 @@ def _ects_label(course: Course) -> str | None:
 
 
 def _meta_parts(course: Course) -> list[str]:
-    return [part for part in (kind_label(course.kind), _ects_label(course)) if part]
+    return [part for part in (KIND_NAME[course.kind], _ects_label(course)) if part]
 
 
 def course_meta(course: Course) -> str:

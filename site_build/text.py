@@ -8,14 +8,17 @@ and every event-handler attribute is dropped.
 from __future__ import annotations
 
 import html
+import json
 import re
 from datetime import date
+from typing import Any
 
 import markdown as md
 import nh3
 from markupsafe import Markup, escape
 
-from catalogue.model import Course, Duration, DurationUnit, Status
+from catalogue.derive import offering_status
+from catalogue.model import Course, Duration, DurationUnit, Kind, Mode, Offering, Status
 
 MISSING = Markup('<span class="mangler">oplysning mangler</span>')
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
@@ -30,6 +33,23 @@ UNITS = {
     DurationUnit.YEARS: ("år", "år"),
 }
 
+
+# Each kind of education named in the singular (one course, a card) and the plural (a list).
+KINDS = {
+    Kind.AMU: ("AMU-kursus", "AMU-kurser"),
+    Kind.KURSUS: ("Kursus", "Kurser"),
+    Kind.AKADEMI: ("Akademiuddannelse", "Akademiuddannelser"),
+    Kind.DIPLOM: ("Diplomuddannelse", "Diplomuddannelser"),
+    Kind.MASTER: ("Masteruddannelse", "Masteruddannelser"),
+    Kind.SPECIALUDDANNELSE: ("Specialuddannelse", "Specialuddannelser"),
+    Kind.OTHER: ("Anden uddannelse", "Andre uddannelser"),
+}
+MODE_NAMES = {Mode.ONSITE: "Fremmøde", Mode.ONLINE: "Online", Mode.BLENDED: "Blandet"}
+KIND_NAME = {kind: one for kind, (one, _) in KINDS.items()}
+KIND_NAMES = {kind: many for kind, (_, many) in KINDS.items()}
+# Full-time days in a month and a year, as `catalogue.derive.DAYS_PER_UNIT` adds them up.
+DAYS_PER_MONTH = 21.7
+DAYS_PER_YEAR = 260.0
 
 _CONVERTER = md.Markdown(output_format="html")
 # Text with none of these is plain paragraphs to Markdown: no markup characters, tabs or
@@ -112,6 +132,26 @@ def dato(value: date | None) -> Markup:
     return escape(f"{value.day}. {MONTHS[value.month - 1]} {value.year}")
 
 
+def count(amount: int, one: str, many: str) -> str:
+    """'1 uddannelse', '3 uddannelser', '1.200 hold'."""
+    return f"{number(amount)} {one if amount == 1 else many}"
+
+
+def full_time(days: float) -> str:
+    """Full-time days in the units people use: '4 dage', '3 uger', '5 måneder',
+    '2 år og 6 måneder' (rounded to the nearest of the unit shown)."""
+    if days < 10:
+        return count(max(1, round(days)), "dag", "dage")
+    if days < 2 * DAYS_PER_MONTH:
+        return count(round(days / 5), "uge", "uger")
+    months = round(days / DAYS_PER_MONTH)
+    if months < 12:
+        return count(months, "måned", "måneder")
+    years, rest = divmod(months, 12)
+    text = count(years, "år", "år")
+    return f"{text} og {count(rest, 'måned', 'måneder')}" if rest else text
+
+
 def varighed(duration: Duration | None) -> Markup:
     if duration is None:
         return MISSING
@@ -136,6 +176,16 @@ def janej(value: bool | None) -> Markup:
     return Markup("Ja") if value else Markup("Nej")
 
 
+def class_status(offering: Offering, today: date) -> str:
+    """A class's status as a card shows it: the published status, else what its dates say."""
+    status = offering_status(offering, today)
+    if status is not None:
+        return STATUS_NAMES[status]
+    if offering.start is None:
+        return "Dato ikke offentliggjort"
+    return "I gang" if offering.start <= today else "Kommende hold"
+
+
 STATUS_NAMES = {
     Status.OPEN: "Åben for tilmelding",
     Status.FULL: "Fuldt booket",
@@ -146,3 +196,13 @@ STATUS_NAMES = {
 
 def status(value: Status | None) -> Markup:
     return escape(STATUS_NAMES[value]) if value is not None else MISSING
+
+
+def script_safe_json(data: Any) -> str:
+    """JSON that can sit inside <script>: '<', '>' and '&' (and the JavaScript line
+    separators) as \\u escapes, so no text in it can close the element or open a comment.
+    These characters only ever occur inside JSON strings, where the escapes mean the same."""
+    dumped = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        dumped = dumped.replace(char, f"\\u{ord(char):04x}")
+    return dumped

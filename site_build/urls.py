@@ -4,24 +4,12 @@ pages (served as <dir>/index.html)."""
 
 from __future__ import annotations
 
-from catalogue.model import Kind
-
 REGION_SLUGS = {
     "Region Nordjylland": "nordjylland",
     "Region Midtjylland": "midtjylland",
     "Region Syddanmark": "syddanmark",
     "Region Hovedstaden": "hovedstaden",
     "Region Sjælland": "sjaelland",
-}
-
-KIND_NAMES = {
-    Kind.AMU: "AMU-kurser",
-    Kind.KURSUS: "Kurser",
-    Kind.AKADEMI: "Akademiuddannelser",
-    Kind.DIPLOM: "Diplomuddannelser",
-    Kind.MASTER: "Masteruddannelser",
-    Kind.SPECIALUDDANNELSE: "Specialuddannelser",
-    Kind.OTHER: "Andre uddannelser",
 }
 
 
@@ -31,6 +19,10 @@ OFFERINGS_CSV = "data/offerings.csv"
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+FAVICON = "favicon.ico"
+# The page a web server shows for an address that does not exist (GitHub Pages and
+# `evu serve` serve this file); its links start from the site's path, as it is shown at any depth.
+NOT_FOUND = "404.html"
 # Search: Pagefind's bundle and the word list behind "mente du …?".
 PAGEFIND = "pagefind/"
 SEARCH_WORDS = "sog/ordliste.json"

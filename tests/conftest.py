@@ -41,12 +41,14 @@ PROVIDERS = """\
 PROFESSIONS = """\
 - id: sygeplejerske
   name: Sygeplejerske
+  plural: Sygeplejersker
   name_en: Nurse
   disco: "222110"
   sources: [{url: "https://www.dst.dk/", retrieved: 2026-11-01}]
   last_verified: 2026-11-01
 - id: sosu-assistent
   name: Social- og sundhedsassistent
+  plural: Social- og sundhedsassistenter
   name_en: Social and health care assistant
   disco: "532120"
   abbreviations: [SSA]
@@ -54,6 +56,7 @@ PROFESSIONS = """\
   last_verified: 2026-11-01
 - id: specialsygeplejerske
   name: Specialsygeplejerske
+  plural: Specialsygeplejersker
   name_en: Specialist nurse
   disco: "222120"
   sources: [{url: "https://www.dst.dk/", retrieved: 2026-11-01}]
@@ -203,3 +206,34 @@ def browser() -> Iterator[Browser]:
         launched = launch(playwright)
         yield launched
         launched.close()
+
+
+def _wound_course(course_id: str, title: str, start: str) -> str:
+    return f"""\
+id: {course_id}
+title: {title}
+kind: kursus
+scope: whole
+description: Sårpleje af kroniske sår, kompression og sårpleje i hjemmet.
+professions: [sosu-assistent]
+providers: [sosu-oj]
+sources:
+  - url: https://www.sosuoj.dk/{course_id}
+    retrieved: 2026-11-01
+last_verified: 2026-11-01
+offerings:
+  - provider: sosu-oj
+    postnummer: "8000"
+    start: {start}
+"""
+
+
+# Two courses about wounds, equally relevant to "sårpleje" but for the word twice in the
+# theme day's title: the theme day was held in 2025, the course has a class in 2027.
+WOUNDS = {
+    **SMALL,
+    "saar-temadag.yaml": _wound_course(
+        "saar-temadag", "Temadag om sårpleje og sårpleje", "2025-03-01"
+    ),
+    "saar-kursus.yaml": _wound_course("saar-kursus", "Kursus i sårpleje", "2027-03-01"),
+}

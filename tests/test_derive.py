@@ -6,8 +6,21 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from catalogue.derive import Audience, audience, course_regions, offering_status, path_totals
-from catalogue.model import Status
+from catalogue.derive import (
+    Audience,
+    audience,
+    course_regions,
+    earlier_offerings,
+    is_past_event,
+    is_upcoming,
+    offering_status,
+    open_signup,
+    path_totals,
+    provider_page,
+    site_of,
+    upcoming_offerings,
+)
+from catalogue.model import Source, Status, Venue
 from catalogue.pipeline import read_catalogue
 from conftest import TODAY
 
@@ -55,3 +68,41 @@ def test_package_step_sums_and_flags_partial(small: Path) -> None:
     totals = path_totals(replace(path, steps=(step,)), catalogue)
     assert totals.days.low == totals.days.high == 5 + 1.5 * 260
     assert (totals.price.low, totals.price.missing) == (46000, 1)
+
+
+def test_upcoming_classes_are_those_that_can_still_be_taken(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    kraeft = catalogue.courses["kraeft"]
+    future = kraeft.offerings[0]
+    full = replace(future, start=date(2027, 1, 4), status=Status.FULL)
+    cancelled = replace(future, start=date(2027, 1, 5), status=Status.CANCELLED)
+    today = replace(future, start=TODAY, end=TODAY)
+    course = replace(kraeft, offerings=(future, full, cancelled, today))
+    assert is_upcoming(today, TODAY) and is_upcoming(full, TODAY)
+    assert not is_upcoming(cancelled, TODAY)
+    assert upcoming_offerings(course, TODAY) == [today, full, future]  # soonest first
+    assert earlier_offerings(course, TODAY) == [cancelled]
+    assert open_signup(course, TODAY) is None  # no class names a sign-up address
+    signup = replace(future, signup_url="https://kp.dk/tilmeld")
+    full_signup = replace(full, signup_url="https://kp.dk/fuldt")
+    assert open_signup(replace(kraeft, offerings=(full_signup, signup)), TODAY) == signup
+
+
+def test_a_past_event_is_one_whose_every_date_has_passed(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    demens = catalogue.courses["demens-amu"]  # one class, in January 2026
+    assert is_past_event(demens, TODAY)
+    assert not is_past_event(replace(demens, offerings=()), TODAY)  # dates unpublished
+    place = Venue(provider="sosu-oj", postnummer="8000")
+    assert not is_past_event(replace(demens, venues=(place,)), TODAY)  # it runs there
+    assert not is_past_event(catalogue.courses["kraeft"], TODAY)
+
+
+def test_the_providers_own_page_is_found_among_the_sources(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    kraeft = catalogue.courses["kraeft"]  # KP: https://www.kp.dk/
+    ug = Source(url="https://www.ug.dk/kraeft", retrieved=TODAY)
+    kp = Source(url="https://kp.dk/efter-og-videreuddannelse/kraeft", retrieved=TODAY)
+    assert provider_page(replace(kraeft, sources=(ug, kp)), catalogue.providers) == kp.url
+    assert provider_page(replace(kraeft, sources=(ug,)), catalogue.providers) is None
+    assert site_of("https://www.kp.dk/x") == "kp.dk"

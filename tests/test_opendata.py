@@ -416,3 +416,130 @@ def test_same_input_gives_identical_output(small: Path) -> None:
         ]
 
     assert everything(load(small)) == everything(load(small))
+
+
+# --- Each list's calendar, feed and spreadsheet --------------------------------------------------
+
+ONLINE_CLASS = """\
+  - provider: kp
+    place: Zoom
+    start: 2027-03-01
+    mode: online
+    signup_url: https://www.kp.dk/tilmeld
+"""
+
+
+class DanishExcel(csv.excel):
+    """The CSV dialect Danish Excel writes and reads: ';' between cells (',' is the decimal
+    comma), CRLF line ends."""
+
+    delimiter = ";"
+
+
+@pytest.fixture(scope="module")
+def lists_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small catalogue, with an online class and a place without dates, built."""
+    from conftest import KRAEFT, SMALL, write_catalogue
+    from site_build.build import build
+
+    root = tmp_path_factory.mktemp("lists")
+    kraeft = KRAEFT + ONLINE_CLASS + 'venues:\n  - provider: kp\n    postnummer: "3400"\n'
+    courses = write_catalogue(root / "courses", {**SMALL, "kraeft.yaml": kraeft})
+    build(courses, root / "site", today=TODAY, base_url=BASE)
+    return root / "site"
+
+
+def sheet(site: Path, address: str) -> list[dict[str, str]]:
+    data = (site / address).read_bytes()
+    assert data.startswith("\ufeff".encode())  # a byte order mark: Excel reads UTF-8
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text, newline=""), dialect=DanishExcel))
+    assert tuple(rows[0]) == opendata.SHEET_COLUMNS  # Danish headers
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+
+def test_region_spreadsheet_opens_in_danish_excel(lists_site: Path) -> None:
+    rows = sheet(lists_site, "regioner/hovedstaden/hold.csv")
+    assert [(r["Uddannelse"], r["Start"], r["Region"]) for r in rows] == [
+        ("Specialuddannelsen i kræftsygepleje", "2027-02-01", "Region Hovedstaden"),
+        ("Specialuddannelsen i kræftsygepleje", "2027-03-01", "Online (hele landet)"),
+        ("Specialuddannelsen i kræftsygepleje", "", "Region Hovedstaden"),  # the place
+    ]
+    first, online, place = rows
+    assert first["Type"] == "Specialuddannelse" and first["Pris (kr.)"] == "46000"
+    assert first["Kommune"] == "Københavns Kommune" and first["Status"] == "Kommende hold"
+    assert first["Ansøgningsfrist"] == "2026-12-01"
+    assert online["Undervisningsform"] == "Online"
+    assert online["Tilmelding"] == "https://www.kp.dk/tilmeld"
+    assert place["Status"] == "Udbudssted uden offentliggjorte datoer"
+    assert place["Postnummer"] == "3400" and place["Kommune"] == "Hillerød Kommune"
+    assert first["Læs mere"] == "https://evu.example/kurser/kraeft/"
+    midt = sheet(lists_site, "regioner/midtjylland/hold.csv")  # only that region (and online)
+    assert [(r["Uddannelse"], r["Status"], r["Region"]) for r in midt] == [
+        ("Specialuddannelsen i kræftsygepleje", "Kommende hold", "Online (hele landet)"),
+        ("Demens og udadreagerende adfærd", "Afsluttet", "Region Midtjylland"),
+    ]
+    # A filter page's spreadsheet holds what the filter shows.
+    amu = sheet(lists_site, "regioner/midtjylland/type/amu/hold.csv")
+    assert [r["Uddannelse"] for r in amu] == ["Demens og udadreagerende adfærd"]
+
+
+def test_each_list_has_a_feed_of_its_new_classes(lists_site: Path) -> None:
+    import feedparser
+
+    region = feedparser.parse((lists_site / "regioner/hovedstaden/nye-hold.xml").read_bytes())
+    assert not region.bozo, region.bozo_exception
+    assert region.feed.title == "EVU-kataloget – nye hold i Region Hovedstaden"
+    self_link = [link.href for link in region.feed.links if link.rel == "self"]
+    assert self_link == ["https://evu.example/regioner/hovedstaden/nye-hold.xml"]
+    titles = [e.title for e in region.entries]
+    assert titles == [
+        "Specialuddannelsen i kræftsygepleje: start 1. februar 2027, København N, 2200, "
+        "Københavns Kommune",
+        "Specialuddannelsen i kræftsygepleje: start 1. marts 2027, Zoom",
+    ]
+    first = region.entries[0]
+    assert first.link == "https://evu.example/kurser/kraeft/"
+    assert "Ansøgningsfrist: 1. december 2026" in first.summary
+    assert len({e.id for e in region.entries}) == 2  # distinct, stable ids
+    nurses = feedparser.parse((lists_site / "erhverv/sygeplejerske/nye-hold.xml").read_bytes())
+    assert nurses.feed.title == "EVU-kataloget – nye hold for sygeplejersker"
+    assert [e.id for e in nurses.entries] == [e.id for e in region.entries]
+    # In a region, for one profession: what a nurse in Region Hovedstaden subscribes to.
+    both = feedparser.parse(
+        (lists_site / "regioner/hovedstaden/erhverv/sygeplejerske/nye-hold.xml").read_bytes()
+    )
+    assert both.feed.title == "EVU-kataloget – nye hold for sygeplejersker i Region Hovedstaden"
+    assert len(both.entries) == 2
+    ssa = feedparser.parse((lists_site / "erhverv/sosu-assistent/nye-hold.xml").read_bytes())
+    assert not ssa.bozo and ssa.entries == []  # the AMU class has ended
+
+
+def test_each_list_has_a_calendar_a_calendar_app_reads(lists_site: Path) -> None:
+    import icalendar
+
+    def summaries(address: str) -> list[tuple[str, str]]:
+        calendar = icalendar.Calendar.from_ical((lists_site / address).read_bytes())
+        return [
+            (str(e["SUMMARY"]), e.decoded("DTSTART").isoformat()) for e in calendar.walk("VEVENT")
+        ]
+
+    kraeft = [
+        ("Specialuddannelsen i kræftsygepleje", "2027-02-01"),
+        ("Specialuddannelsen i kræftsygepleje", "2027-03-01"),
+    ]
+    assert summaries("data/kalender-hovedstaden.ics") == kraeft
+    assert summaries("data/kalender-midtjylland.ics") == kraeft[1:]  # the online class
+    assert summaries("erhverv/sygeplejerske/kalender.ics") == kraeft
+    assert summaries("regioner/hovedstaden/erhverv/sygeplejerske/kalender.ics") == kraeft
+    assert summaries("erhverv/sosu-assistent/kalender.ics") == []
+
+
+def test_a_page_says_when_its_calendar_holds_no_upcoming_class(lists_site: Path) -> None:
+    ssa = (lists_site / "erhverv/sosu-assistent/index.html").read_text(encoding="utf-8")
+    assert "Lige nu er der ingen kommende hold" in ssa
+    nurses = (lists_site / "erhverv/sygeplejerske/index.html").read_text(encoding="utf-8")
+    assert "Lige nu: 2 kommende hold." in nurses
+    assert 'href="kalender.ics"' not in nurses  # links are made relative to the site root
+    assert 'href="../../erhverv/sygeplejerske/kalender.ics"' in nurses

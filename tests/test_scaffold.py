@@ -134,7 +134,8 @@ def test_new_provider_and_profession_are_added_to_their_lists(small: Path) -> No
     assert provider.returncode == 0, provider.stdout + provider.stderr
     assert "added provider 'via-university-college'" in provider.stdout
     profession = _new(
-        "profession", small, "--name", "Portør", "--name-en", "Porter", "--disco", "532130",
+        "profession", small, "--name", "Portør", "--plural", "Portører", "--name-en", "Porter",
+        "--disco", "532130",
         "--abbreviations", "", "--source", "https://www.dst.dk/",
     )  # fmt: skip
     assert profession.returncode == 0, profession.stdout + profession.stderr
@@ -142,6 +143,7 @@ def test_new_provider_and_profession_are_added_to_their_lists(small: Path) -> No
     assert list(catalogue.providers)[-1] == "via-university-college"
     assert catalogue.providers["via-university-college"].postnummer == "8200"
     assert catalogue.professions["portoer"].name_en == "Porter"
+    assert catalogue.professions["portoer"].plural == "Portører"
     assert (
         (small / "lists" / "providers.yaml")
         .read_text(encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
 from catalogue.search_document import modes
 from catalogue.search_index import SearchIndex, related_ids
-from conftest import BUNDLED, DEMENS, TODAY, evu, write_catalogue
+from conftest import BUNDLED, DEMENS, TODAY, WOUNDS, evu, write_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +247,14 @@ def test_the_search_bundle_is_part_of_the_incremental_build(small: Path, tmp_pat
     on_disk = {str(p.relative_to(out)) for p in (out / "pagefind").rglob("*") if p.is_file()}
     assert on_disk == {p for p in after if p.startswith("pagefind/")}
     assert on_disk != set(bundle)
+
+
+def test_a_past_event_ranks_after_a_course_that_can_still_be_taken(tmp_path: Path) -> None:
+    root = write_catalogue(tmp_path / "courses", WOUNDS)
+    catalogue, _ = read_catalogue(root, TODAY)
+    index = SearchIndex(catalogue)
+    hits = index.search("sårpleje", today=TODAY).hits
+    assert [h.id for h in hits] == ["saar-kursus", "saar-temadag"]
+    # Before the theme day was held, it was the better match and came first.
+    earlier = index.search("sårpleje", today=date(2025, 1, 1)).hits
+    assert [h.id for h in earlier] == ["saar-temadag", "saar-kursus"]

@@ -4,13 +4,17 @@ axe-core for WCAG 2.1 A/AA, and the relevance test set."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page
 from test_browser import wcag_violations
+
+from conftest import TODAY, WOUNDS, write_catalogue
 
 RELEVANCE = Path(__file__).resolve().parent / "relevance.yaml"
 
@@ -48,7 +52,7 @@ def count(page: Page) -> int:
 
 def open_search(page: Page, site: str, query: str = "") -> None:
     page.goto(site + "sog/" + query)
-    page.wait_for_selector("#facetter:not([hidden])")
+    page.wait_for_selector("#soeg[data-klar]")
 
 
 def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: str) -> None:
@@ -60,14 +64,16 @@ def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: 
     assert page.locator("#soeg-status").get_attribute("role") == "status"  # polite live region
     assert "demens" in page.locator("#resultater mark").first.inner_text().lower()
 
+    page.get_by_text("Filtrér").click()  # the filters sit behind one disclosure
     amu = page.get_by_role("checkbox", name="AMU-kurser")
     amu.check()
     searched(page, "demens")
     filtered = count(page)
     assert 0 < filtered < everything
     assert page.locator("#soeg-status").inner_text().endswith("fundet")
-    assert {t.strip() for t in page.locator("#resultater .type").all_inner_texts()} == {
-        "AMU-kurser"
+    assert page.locator("#valgt").inner_text() == "(1 valgt)"
+    assert {t.strip() for t in page.locator("#resultater .kort-type").all_inner_texts()} == {
+        "AMU-kursus"
     }
     shared = page.url
     assert "q=demens" in shared and "type=AMU-kurser" in shared
@@ -84,7 +90,7 @@ def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: 
     assert page.locator("h1").inner_text() != "Søg i kataloget"
 
     page.goto(shared)  # the shared address gives the same search and the same results
-    page.wait_for_selector("#facetter:not([hidden])")
+    page.wait_for_selector("#soeg[data-klar]")
     searched(page, "demens")
     assert page.get_by_label("Søg efter uddannelse, emne eller erhverv").input_value() == "demens"
     assert page.get_by_role("checkbox", name="AMU-kurser").is_checked()
@@ -103,10 +109,15 @@ def test_the_search_works_with_the_keyboard_alone(page: Page, bundled_site: str)
     page.keyboard.press("Enter")
     searched(page, "palliation")
     total = count(page)
-    for _ in range(20):  # on to the first filter, ticked with the space bar
+    for _ in range(60):  # past the results to the filters' disclosure, opened with Enter
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.type") == "checkbox":
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
             break
+    else:
+        pytest.fail("the filters cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the first filter, ticked with the space bar
+    assert page.evaluate("document.activeElement.type") == "checkbox"
     page.keyboard.press("Space")
     searched(page, "palliation")
     assert count(page) < total
@@ -152,3 +163,88 @@ def test_relevance_set_in_the_browser(page: Page, bundled_site: str) -> None:
         if missing:
             misses.append((case["query"], missing))
     assert found / wanted >= 0.95, misses
+
+
+def test_on_a_phone_the_count_and_results_come_before_the_filters(
+    page: Page, bundled_site: str
+) -> None:
+    open_search(page, bundled_site, "?q=demens")
+    searched(page, "demens")
+    status = page.locator("#soeg-status").bounding_box()
+    first = page.locator("#resultater > li").first.bounding_box()
+    filters = page.locator("#filtre").bounding_box()
+    assert status and first and filters
+    assert status["y"] + status["height"] <= 844  # the count is on the first screen
+    assert first["y"] < 844  # and the first result starts on it
+    assert status["y"] < first["y"] < filters["y"]  # the filters come after the results
+    assert page.locator("#filtre summary").inner_text() == "Filtrér (0 valgt)"
+    assert not page.get_by_role("checkbox", name="AMU-kurser").is_visible()  # behind it
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.casefold())
+
+
+QUERIES = ["demens", "sygepleje", "SSA demens", "palliation", "velfærdsteknologi", "ledelse"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_snippets_show_only_words_the_course_page_shows(
+    page: Page, bundled_site: str, query: str
+) -> None:
+    """A snippet is made from the course's visible text, never from the hidden search
+    enrichment (synonyms, compound parts), and it highlights whole words that match."""
+    open_search(page, bundled_site, "?q=" + query)
+    searched(page, query)
+    results = page.eval_on_selector_all(
+        "#resultater > li",
+        "items => items.map(i => [i.querySelector('h2 a').href, "
+        "i.querySelector('.uddrag') ? i.querySelector('.uddrag').innerText : '', "
+        "Array.from(i.querySelectorAll('.uddrag mark'), m => m.innerText)])",
+    )
+    assert results
+    asked = [w for w in _words(query) if len(w) > 2]
+    for href, snippet, marks in results[:10]:
+        html = page.request.get(href).text()
+        main = BeautifulSoup(html, "html.parser").find("main")
+        assert main is not None
+        shown = set(_words(main.get_text(" ")))
+        assert set(_words(snippet)) <= shown, href
+        for mark in marks:  # whole words, each one matching a word of the query
+            [word] = _words(mark)
+            assert any(word.startswith(w) or word.endswith(w) or w.startswith(word) for w in asked)
+            assert len(word) >= 4 or word in asked, (href, mark)
+
+
+def test_results_say_when_where_and_what_it_costs(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site, "?q=kræft")
+    searched(page, "kræft")
+    cards = page.eval_on_selector_all(
+        "#resultater > li",
+        "items => items.map(i => Object.fromEntries(Array.from(i.querySelectorAll('dt'),"
+        " dt => [dt.innerText, dt.nextElementSibling.innerText])))",
+    )
+    assert cards
+    for facts in cards:
+        assert set(facts) == {"Næste start", "Hvor", "Pris", "Omfang"}
+        assert all(value.strip() for value in facts.values())
+
+
+@pytest.fixture(scope="module")
+def wounds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from site_build.browser import served
+    from site_build.build import build
+
+    root = tmp_path_factory.mktemp("wounds")
+    courses = write_catalogue(root / "courses", WOUNDS)
+    build(courses, root / "site", today=TODAY)
+    with served(root / "site") as address:
+        yield address
+
+
+def test_a_past_event_ranks_after_a_course_that_can_still_be_taken(
+    page: Page, wounds_site: str
+) -> None:
+    open_search(page, wounds_site, "?q=sårpleje")
+    searched(page, "sårpleje")
+    assert result_ids(page) == ["saar-kursus", "saar-temadag"]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -55,6 +56,14 @@ def fetch(url: str) -> str:
 def test_serve_builds_and_answers_on_localhost(server: str) -> None:
     assert server.startswith("http://127.0.0.1:")
     assert "Specialuddannelsen i kræftsygepleje" in fetch(server + "kurser/kraeft/")
+
+
+def test_serve_answers_a_wrong_address_in_danish(server: str) -> None:
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(server + "kurser/findes-ikke/", timeout=10)
+    assert error.value.code == 404
+    page = error.value.read().decode("utf-8")
+    assert "<h1>Siden findes ikke</h1>" in page and "Error response" not in page
 
 
 def test_serve_rebuilds_when_a_course_changes(server: str, small: Path) -> None:

@@ -12,8 +12,10 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import html5lib
 import pytest
+from bs4 import BeautifulSoup
 
 from catalogue.codelists import regions
+from catalogue.danish import sort_key
 from catalogue.diagnostics import CatalogueError
 from catalogue.pipeline import read_catalogue
 from catalogue.synthetic import write_synthetic
@@ -97,7 +99,10 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             if urlparse(target).scheme in ("http", "https", "mailto"):
                 continue
             address, anchor = urldefrag(target)
-            resolved = (page.parent / unquote(address)).resolve() if address else page
+            if address.startswith("/"):  # the page for a missing address links from the root
+                resolved = (site / unquote(address).lstrip("/")).resolve()
+            else:
+                resolved = (page.parent / unquote(address)).resolve() if address else page
             if resolved.is_dir():
                 resolved = resolved / "index.html"
             if not resolved.is_file():
@@ -268,5 +273,122 @@ def test_large_region_tables_are_paged_and_complete(tmp_path: Path) -> None:
 
 
 def _rows_of(page: Path) -> list[str]:
-    body = page.read_text(encoding="utf-8").split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return re.findall(r"<tr\b", body)
+    html = page.read_text(encoding="utf-8")
+    body = html.split('<div id="hold-liste">', 1)[1].split('id="abonner"', 1)[0]
+    return re.findall(r'<li class="kort"', body)
+
+
+# --- What a nurse, an HR planner and a maintainer rely on ----------------------------------------
+
+
+def _soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_course_page_leads_on_to_sign_up_or_the_provider(site: Path) -> None:
+    catalogue, _ = read_catalogue(BUNDLED, TODAY)
+    for course in catalogue.courses.values():
+        page = _soup(site / urls.file_of(urls.course(course.id)))
+        [action] = page.select(".handling a.knap-primaer")
+        target = action["href"]
+        signups = {o.signup_url for o in course.offerings if o.signup_url}
+        sources = {s.url for s in course.sources}
+        if action.get_text().startswith("Tilmeld"):  # an upcoming class takes sign-ups
+            assert target in signups, course.id
+        else:  # the course's own page at its provider, or the page its facts come from
+            assert target in sources, course.id
+
+
+def test_profession_pages_use_the_plural_from_the_list(site: Path) -> None:
+    catalogue, _ = read_catalogue(BUNDLED, TODAY)
+    for profession in catalogue.professions.values():
+        page = _soup(site / urls.file_of(urls.profession(profession.id)))
+        assert page.h1.get_text() == profession.plural
+        plural = profession.plural.lower()
+        headings = [h.get_text(" ", strip=True) for h in page.select("main h2")]
+        assert f"Uddannelser kun for {plural}" in " ".join(headings), headings
+
+
+def test_lists_are_in_danish_alphabetical_order(site: Path) -> None:
+    home = _soup(site / "index.html")
+    topics = [a.get_text() for a in home.select("#emner ~ ul a")]
+    assert topics.index("Palliation og den svære samtale") < topics.index("Pårørendesamarbejde")
+    assert topics == sorted(topics, key=sort_key)
+    professions = [a.get_text() for a in home.select("#erhverv ~ ul a")]
+    assert professions == sorted(professions, key=sort_key)
+    assert professions.index("Portør") < professions.index("Pædagog")  # æ after z
+
+
+def test_course_lists_are_cards_that_say_when_where_and_what_it_costs(site: Path) -> None:
+    page = _soup(site / "emner/demens/index.html")
+    cards = page.select("main .kort")
+    assert len(cards) > 5
+    for card in cards:
+        facts = [dt.get_text() for dt in card.select("dt")]
+        assert facts == ["Næste start", "Hvor", "Pris", "Omfang"]
+        assert card.select_one(".kort-type").get_text()  # the kind, in the singular
+        assert card.select_one(".maerke").get_text().startswith("Merit: ")
+    kinds = {c.select_one(".kort-type").get_text() for c in cards}
+    assert "AMU-kursus" in kinds and "AMU-kurser" not in kinds
+
+
+def test_long_lists_can_be_sorted_without_javascript(site: Path) -> None:
+    by_price = _soup(site / "typer/kursus/efter-pris/index.html")
+    choices = [a.get_text() for a in by_price.select(".sortering a")]
+    assert choices == ["Titel", "Næste start"]  # the order shown is not a link
+    prices = [
+        card.select("dd")[2].get_text() for card in by_price.select("main .kort")
+    ]  # cheapest first, unpublished prices last
+
+    def kroner(text: str) -> int | None:
+        if text == "Gratis":
+            return 0
+        return int(text.removesuffix(" kr.").replace(".", "")) if text.endswith(" kr.") else None
+
+    known = [k for p in prices if (k := kroner(p)) is not None]
+    assert known == sorted(known) and known[-1] > 0
+    assert [kroner(p) for p in prices[len(known) :]] == [None] * (len(prices) - len(known))
+    by_title = _soup(site / "typer/kursus/index.html")
+    titles = [card.h2.get_text() for card in by_title.select("main .kort")]
+    assert titles == sorted(titles, key=sort_key)
+
+
+def test_a_course_shows_upcoming_classes_first_and_marks_past_ones(tmp_path: Path) -> None:
+    ended = KRAEFT + (
+        '  - provider: kp\n    postnummer: "2200"\n    start: 2025-02-01\n    end: 2025-06-30\n'
+        '  - provider: kp\n    postnummer: "2200"\n    start: 2027-09-01\n    status: cancelled\n'
+    )
+    root = write_catalogue(tmp_path / "courses", {**SMALL, "kraeft.yaml": ended})
+    build(root, tmp_path / "site", today=TODAY)
+    page = _soup(tmp_path / "site/kurser/kraeft/index.html")
+    sections = [h.get_text() for h in page.select("#hold ~ h3")]
+    assert sections == ["Kommende hold", "Afsluttede og aflyste hold"]
+    upcoming, earlier = page.select("#hold ~ ul.kort-liste")[:2]
+    assert [c.h4.get_text() for c in upcoming.select(".kort")] == [
+        "1. februar 2027 – 30. juni 2028"
+    ]
+    assert [c.select_one(".kort-status").get_text() for c in earlier.select(".kort")] == [
+        "Aflyst",
+        "Afsluttet",
+    ]
+    home = _soup(tmp_path / "site/index.html")
+    figures = [li.get_text(" ", strip=True) for li in home.select(".tal li")]
+    assert "1 kommende hold" in figures  # upcoming only, not the ended or cancelled
+
+
+def test_the_home_page_says_honestly_when_no_class_is_coming(site: Path) -> None:
+    home = _soup(site / "index.html")  # every dated class of the bundled catalogue has ended
+    assert "0 kommende hold" in home.select_one(".tal").get_text(" ", strip=True)
+    soon = home.select_one("#snart").find_next("p")
+    assert soon.get_text().startswith("Kataloget kender ingen hold, der starter efter i dag.")
+    assert soon.select_one("a[href='#regioner']") is not None  # what to try instead
+
+
+def test_the_site_has_a_favicon_and_a_danish_page_for_a_wrong_address(site: Path) -> None:
+    icon = (site / urls.FAVICON).read_bytes()
+    assert icon[:4] == b"\x00\x00\x01\x00"  # an ICO file …
+    assert icon[22:30] == b"\x89PNG\r\n\x1a\n"  # … holding a PNG image
+    missing = _soup(site / urls.NOT_FOUND)
+    assert missing.h1.get_text() == "Siden findes ikke"
+    assert missing.html["lang"] == "da"
+    assert missing.select_one("a.logo")["href"] == "/"  # links from the root, at any depth

@@ -191,7 +191,19 @@ BAD: list[tuple[str, str | bytes, list[tuple[str, int, int, str]]]] = [
     (
         "lists/professions.yaml",
         PROFESSIONS.replace('disco: "532120"', 'disco: "532199"'),
-        [("lists/professions.yaml", 10, 10, "unknown-disco")],
+        [("lists/professions.yaml", 12, 10, "unknown-disco")],
+    ),
+    (
+        "lists/professions.yaml",
+        PROFESSIONS.replace("  plural: Sygeplejersker\n", ""),
+        [("lists/professions.yaml", 1, 3, "missing-field")],
+    ),
+    (
+        "lists/professions.yaml",
+        PROFESSIONS.replace(
+            "plural: Social- og sundhedsassistenter", "plural: Social- og sundhedsassistent"
+        ),
+        [("lists/professions.yaml", 10, 11, "inconsistent")],
     ),
     (
         "lists/topics.yaml",

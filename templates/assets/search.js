@@ -1,23 +1,37 @@
 // Search page: Pagefind's index in the browser (no server), filters with counts, the query
 // and filters kept in the address so a search can be shared, and "mente du …?" when nothing
 // matches. The result count is announced through a polite live region (role="status").
+// Each result is a card with the course's next start, place, price and size, and a snippet
+// made from the course's visible text alone (never the hidden search enrichment), with the
+// words that match the query highlighted as whole words.
 const form = document.getElementById("soeg");
 const input = document.getElementById("q");
 const status = document.getElementById("soeg-status");
 const meant = document.getElementById("mente");
 const list = document.getElementById("resultater");
 const facetBox = document.getElementById("facetter");
+const chosenCount = document.getElementById("valgt");
 const root = form.dataset.rod;
+const STOP = new Set(form.dataset.stopord.split(" "));
 const SHOWN = 20;
+const SNIPPET_WORDS = 26;
+// Past one-off events (every date passed) carry a filter of their own and score this share
+// of their relevance, as in `evu search` (catalogue/search_document.py PAST_FACTOR).
+const [PAST_KEY, PAST_VALUE, PAST_FACTOR] = form.dataset.forbi.split(":");
+let past = null; // ids of the past events' pages, fetched once
 const FEW = 3; // fewer results than this, and the search is widened (see widen)
 const SUGGEST_BELOW = 10; // fewer results than this, and a better spelling is looked for
 let words = null; // the catalogue's words, fetched the first time a search finds little
 let compounds = null; // the parts of the catalogue's compound words, fetched with them
 let latest = 0; // number of the latest search; older answers are dropped
 
+function boxes() {
+  return Array.from(form.elements).filter((element) => element.type === "checkbox");
+}
+
 function chosenFilters() {
   const chosen = {};
-  for (const box of form.querySelectorAll("input[type=checkbox]:checked")) {
+  for (const box of boxes().filter((b) => b.checked)) {
     (chosen[box.name] = chosen[box.name] || []).push(box.value);
   }
   return chosen;
@@ -44,9 +58,10 @@ function writeAddress(term, chosen) {
 function readAddress() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
-  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+  for (const box of boxes()) {
     box.checked = params.getAll(box.name).includes(box.value);
   }
+  if (boxes().some((box) => box.checked)) document.getElementById("filtre").open = true;
 }
 
 function fold(text) {
@@ -118,49 +133,94 @@ async function suggestion(term) {
   return fixed.join(" ") !== parts.join(" ") ? fixed.join(" ") : null;
 }
 
-function decode(piece) {
-  // Entities to text: a textarea's content is parsed as text, so no markup is ever created.
-  const area = document.createElement("textarea");
-  area.innerHTML = piece;
-  return area.value;
+// A text word is a match for a query word when it is the word, starts with it ("demens" →
+// "demensramte"), ends with it ("sygepleje" → "kræftsygepleje"), or is the query word less an
+// ending of one or two letters ("sygeplejersker" → "sygeplejerske"); never a short word that
+// only begins the query word ("dem" is no match for "demens").
+function matchesWord(word, query) {
+  if (word === query) return true;
+  if (query.length >= 3 && word.startsWith(query)) return true;
+  if (query.length >= 5 && word.endsWith(query)) return true;
+  return word.length >= 4 && query.startsWith(word) && query.length - word.length <= 2;
 }
 
-function excerptNodes(excerpt) {
-  // Pagefind marks matches with <mark>; everything else is shown as text, never as markup.
+// The snippet: the stretch of the visible text with the most query words, as nodes (the
+// matched words in <mark>), never markup from the text.
+function snippetNodes(text, term) {
+  const queries = [...new Set((fold(term).match(/[\p{L}\p{N}]+/gu) || []).filter(
+    (w) => w.length >= 2 && !STOP.has(w)))];
+  const pieces = text.split(/(\s+)/);
+  const words = [];
+  pieces.forEach((piece, at) => { if (piece.trim()) words.push(at); });
+  const hits = words.map((at) => {
+    const bare = fold(pieces[at]).match(/[\p{L}\p{N}]+/gu) || [];
+    return queries.findIndex((q) => bare.some((w) => matchesWord(w, q)));
+  });
+  let best = 0;
+  let bestScore = -1;
+  for (let first = 0; first < Math.max(1, words.length - SNIPPET_WORDS + 1); first++) {
+    const found = new Set(hits.slice(first, first + SNIPPET_WORDS).filter((h) => h >= 0));
+    if (found.size > bestScore) {
+      best = first;
+      bestScore = found.size;
+    }
+  }
   const nodes = [];
-  excerpt.split(/(<mark>|<\/mark>)/).reduce((marked, piece) => {
-    if (piece === "<mark>") return true;
-    if (piece === "</mark>") return false;
-    const text = decode(piece);
-    if (marked) {
+  if (best > 0) nodes.push(document.createTextNode("… "));
+  const last = Math.min(words.length, best + SNIPPET_WORDS);
+  for (let i = best; i < last; i++) {
+    const piece = pieces[words[i]];
+    if (hits[i] >= 0) {
       const mark = document.createElement("mark");
-      mark.textContent = text;
+      mark.textContent = piece;
       nodes.push(mark);
     } else {
-      nodes.push(document.createTextNode(text));
+      nodes.push(document.createTextNode(piece));
     }
-    return marked;
-  }, false);
+    if (i < last - 1) nodes.push(document.createTextNode(" "));
+  }
+  if (last < words.length) nodes.push(document.createTextNode(" …"));
   return nodes;
 }
 
-function showResult(data) {
+function fact(label, value) {
+  const box = document.createElement("div");
+  const name = document.createElement("dt");
+  name.textContent = label;
+  const text = document.createElement("dd");
+  text.textContent = value;
+  box.append(name, text);
+  return box;
+}
+
+function showResult(data, term) {
   const item = document.createElement("li");
+  item.className = "kort";
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = root + data.url.replace(/^\//, "");
   link.textContent = data.meta.title;
   heading.appendChild(link);
   item.appendChild(heading);
-  if (data.meta.type) {
-    const kind = document.createElement("p");
-    kind.className = "type";
-    kind.textContent = data.meta.type;
-    item.appendChild(kind);
+  const kind = document.createElement("p");
+  kind.className = "kort-type";
+  kind.textContent = data.meta.type || "";
+  item.appendChild(kind);
+  if (data.meta.tekst) {
+    const snippet = document.createElement("p");
+    snippet.className = "uddrag";
+    snippet.append(...snippetNodes(data.meta.tekst, term));
+    item.appendChild(snippet);
   }
-  const excerpt = document.createElement("p");
-  excerpt.append(...excerptNodes(data.excerpt || ""));
-  item.appendChild(excerpt);
+  const facts = document.createElement("dl");
+  facts.className = "kort-fakta";
+  facts.append(
+    fact("Næste start", data.meta.start || ""),
+    fact("Hvor", data.meta.sted || ""),
+    fact("Pris", data.meta.pris || ""),
+    fact("Omfang", data.meta.omfang || ""),
+  );
+  item.appendChild(facts);
   return item;
 }
 
@@ -196,6 +256,19 @@ function countText(count) {
 // courses with all words but one follow (as `evu search` ranks courses with some words after
 // those with all), so a word that is in no course ("bliv sygeplejerske") does not empty the
 // list. The counts then follow the widest of those searches.
+// A search whose results are ranked with past one-off events weighed down.
+async function find(pagefind, term, filters) {
+  if (past === null) {
+    const all = await pagefind.search(null, { filters: { [PAST_KEY]: PAST_VALUE } });
+    past = new Set(all.results.map((r) => r.id));
+  }
+  const found = await pagefind.search(term, { filters });
+  const factor = Number(PAST_FACTOR);
+  const scored = found.results.map((r) => ({ r, score: past.has(r.id) ? r.score * factor : r.score }));
+  scored.sort((a, b) => b.score - a.score); // stable: equal scores keep Pagefind's order
+  return { results: scored.map((s) => ({ ...s.r, score: s.score })), filters: found.filters };
+}
+
 async function widen(pagefind, term, filters, first) {
   const words = term.split(/\s+/).filter(Boolean);
   if (words.length < 2 || first.results.length >= FEW) return first;
@@ -203,7 +276,7 @@ async function widen(pagefind, term, filters, first) {
   const more = [];
   let widest = first;
   for (let i = 0; i < words.length; i++) {
-    const rest = await pagefind.search(words.filter((_, j) => j !== i).join(" "), { filters });
+    const rest = await find(pagefind, words.filter((_, j) => j !== i).join(" "), filters);
     if (rest.results.length > widest.results.length) widest = rest;
     for (const r of rest.results) {
       if (!seen.has(r.id)) {
@@ -223,12 +296,12 @@ async function run(pagefind) {
   writeAddress(term, chosen);
   const filters = pagefindFilters(chosen);
   const anything = term !== "" || Object.keys(chosen).length > 0;
-  let search = await pagefind.search(term || null, { filters });
+  let search = await find(pagefind, term || null, filters);
   if (term) search = await widen(pagefind, term, filters, search);
   if (term && search.results.length < FEW) {
     const split = await splitQuery(term);
     if (split) {
-      const parts = await widen(pagefind, split, filters, await pagefind.search(split, { filters }));
+      const parts = await widen(pagefind, split, filters, await find(pagefind, split, filters));
       const seen = new Set(search.results.map((r) => r.id));
       const more = parts.results.filter((r) => !seen.has(r.id));
       search = { results: search.results.concat(more), filters: more.length ? parts.filters : search.filters };
@@ -239,7 +312,7 @@ async function run(pagefind) {
   if (term && search.results.length < SUGGEST_BELOW) {
     const better = await suggestion(term);
     if (better) {
-      const retry = await widen(pagefind, better, filters, await pagefind.search(better, { filters }));
+      const retry = await widen(pagefind, better, filters, await find(pagefind, better, filters));
       if (retry.results.length > search.results.length) {
         meantWord = better;
         replaced = search.results.length === 0;
@@ -250,9 +323,11 @@ async function run(pagefind) {
   if (number !== latest) return; // a newer search has started
   const shown = anything ? await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data())) : [];
   if (number !== latest) return;
-  list.replaceChildren(...shown.map(showResult));
+  list.replaceChildren(...shown.map((data) => showResult(data, term)));
   list.dataset.soegning = term + "|" + new URLSearchParams(location.search).toString();
   showCounts(anything ? search.filters || {} : await pagefind.filters());
+  const picked = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
+  chosenCount.textContent = "(" + picked + " valgt)";
   showMeant(term, meantWord, replaced);
   status.textContent = anything
     ? countText(search.results.length) + (search.results.length > SHOWN ? " (viser de første " + SHOWN + ")" : "")
@@ -261,18 +336,15 @@ async function run(pagefind) {
 
 async function start() {
   const pagefind = await import(form.dataset.pagefind);
-  await pagefind.options({ excerptLength: 24 });
   await pagefind.init();
-  facetBox.hidden = false;
+  form.dataset.klar = "1"; // ready: tests and scripts can wait for this
   readAddress();
   let timer = null;
   input.addEventListener("input", () => {
     clearTimeout(timer);
     timer = setTimeout(() => run(pagefind), 250);
   });
-  form.addEventListener("change", (event) => {
-    if (event.target.type === "checkbox") run(pagefind);
-  });
+  for (const box of boxes()) box.addEventListener("change", () => run(pagefind));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
