@@ -14,6 +14,7 @@ from catalogue.model import (
     Catalogue,
     Course,
     DurationUnit,
+    Mode,
     Offering,
     Provider,
     Status,
@@ -57,6 +58,19 @@ def offering_status(offering: Offering, today: date) -> Status | None:
     if last is not None and last < today:
         return Status.ENDED
     return None
+
+
+def class_price(course: Course, offering: Offering) -> int | None:
+    """A class's own price when published, else the course's price."""
+    return offering.price if offering.price is not None else course.price
+
+
+def class_mode(course: Course, offering: Offering | None = None) -> Mode | None:
+    """A class's own mode of teaching when published, else the course's (for a place
+    without dates, `offering` None: the course's)."""
+    if offering is not None and offering.mode is not None:
+        return offering.mode
+    return course.mode
 
 
 def is_upcoming(offering: Offering, today: date) -> bool:
@@ -119,11 +133,14 @@ def provider_page(course: Course, providers: dict[str, Provider]) -> str | None:
 
 @dataclass(frozen=True)
 class Total:
-    """A sum over a path's steps; `missing` counts steps whose value is not published."""
+    """A sum over a path's steps; `missing` counts steps whose value is not published, and
+    `partial` the steps where it is published for some of the step's courses only (the
+    range then covers those)."""
 
     low: float
     high: float
     missing: int
+    partial: int = 0
 
 
 @dataclass(frozen=True)
@@ -140,7 +157,7 @@ def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
 
     def total(value_of: Callable[[Course], float | None]) -> Total:
         low = high = 0.0
-        missing = 0
+        missing = partial = 0
         for step in path.steps:
             values = [v for c in step.courses if (v := value_of(catalogue.courses[c])) is not None]
             if not values:
@@ -153,7 +170,8 @@ def path_totals(path: CareerPath, catalogue: Catalogue) -> PathTotals:
             else:
                 low += min(values)
                 high += max(values)
-        return Total(low, high, missing)
+                partial += len(values) < len(step.courses)
+        return Total(low, high, missing, partial)
 
     def days(course: Course) -> float | None:
         d = course.duration

@@ -89,7 +89,7 @@ def render_site(
     reuse = last is not None and search_key is not None and last.search_key == search_key
     related = last.related if reuse and last is not None else related_ids(catalogue)
     known = facts(catalogue, today) if known is None else known
-    env = environment(today, base_url)
+    env = environment(base_url)
     env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
     pages = plan(catalogue, today, related, known)
     page_keys: dict[str, str] = {}

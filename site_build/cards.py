@@ -116,7 +116,7 @@ def _size(course: Course) -> str:
     if course.ects_points is not None:
         return str(text.ects(course))
     if course.duration is not None:
-        return str(text.varighed(course.duration)).split(" (")[0]
+        return str(text.varighed(course.duration, note=False))
     if course.gives_no_ects and course.ects_equivalent:
         return f"svarer til {text.number(course.ects_equivalent)} ECTS"
     return NO_SIZE

@@ -26,6 +26,8 @@ from xml.sax.saxutils import escape, quoteattr
 from catalogue.codelists import regions
 from catalogue.derive import (
     audience,
+    class_mode,
+    class_price,
     course_regions,
     is_upcoming,
     offering_place,
@@ -35,7 +37,6 @@ from catalogue.model import (
     Catalogue,
     Course,
     Kind,
-    Mode,
     Offering,
     Scope,
     Status,
@@ -98,15 +99,6 @@ def _iso(value: date | None) -> str:
 def _provider_name(catalogue: Catalogue, provider_id: str) -> str:
     provider = catalogue.providers.get(provider_id)
     return provider.name if provider is not None else provider_id
-
-
-def _price(course: Course, offering: Offering) -> int | None:
-    """A class's own price when published, else the course's price."""
-    return offering.price if offering.price is not None else course.price
-
-
-def _mode(course: Course, offering: Offering) -> Mode | None:
-    return offering.mode if offering.mode is not None else course.mode
 
 
 # --- JSON --------------------------------------------------------------------------------------
@@ -179,8 +171,8 @@ def offering_row(
 ) -> list[str]:
     """One class as a row of `CSV_COLUMNS`; an empty cell where the fact is not published."""
     where = offering_place(offering)
-    price = _price(course, offering)
-    mode = _mode(course, offering)
+    price = class_price(course, offering)
+    mode = class_mode(course, offering)
     status = offering_status(offering, today)
     return [
         course.id,
@@ -260,7 +252,7 @@ def _sheet_row(
 ) -> list[str]:
     where = offering_place(item)
     offering = item if isinstance(item, Offering) else None
-    mode = _mode(course, offering) if offering is not None else course.mode
+    mode = class_mode(course, offering)
     return [
         course.title,
         text.KIND_NAME[course.kind],
@@ -605,7 +597,7 @@ def _class_entry(
         facts.append(f"Slut: {text.dato(offering.end)}")
     if offering.application_deadline:
         facts.append(f"Ansøgningsfrist: {text.dato(offering.application_deadline)}")
-    price = _price(course, offering)
+    price = class_price(course, offering)
     facts.append(f"Pris: {text.kroner(price) if price is not None else 'ikke oplyst'}")
     facts.append(f"Status: {text.class_status(offering, today)}")
     lines = [
@@ -706,7 +698,7 @@ def _instance(course: Course, offering: Offering) -> dict[str, Any]:
         instance["startDate"] = offering.start.isoformat()
     if offering.end is not None:
         instance["endDate"] = offering.end.isoformat()
-    if mode := _mode(course, offering):
+    if mode := class_mode(course, offering):
         instance["courseMode"] = mode.value
     where = offering_place(offering)
     if offering.place or where:

@@ -5,7 +5,6 @@ site works from any folder or host."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +20,9 @@ from site_build.rows import FACETS, GROUPS, Row
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
-def environment(today: date, base_url: str = "/") -> jinja2.Environment:
+def environment(base_url: str = "/") -> jinja2.Environment:
+    """The templates' environment; links of the page for a missing address start from the
+    path of `base_url`."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,

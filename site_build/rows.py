@@ -16,7 +16,13 @@ from typing import Any
 
 from catalogue.codelists import regions
 from catalogue.danish import sort_key
-from catalogue.derive import is_upcoming, offering_place, offering_status
+from catalogue.derive import (
+    class_mode,
+    class_price,
+    is_upcoming,
+    offering_place,
+    offering_status,
+)
 from catalogue.model import Catalogue, Course, Mode, Offering, Provider, Status, Venue
 from catalogue.search_document import SOON
 from site_build import text, urls
@@ -76,7 +82,7 @@ def _where(item: Offering | Venue) -> Where:
 
 
 def _online(course: Course, offering: Offering | None = None) -> bool:
-    mode = offering.mode if offering is not None and offering.mode else course.mode
+    mode = class_mode(course, offering)
     return mode in (Mode.ONLINE, Mode.BLENDED) or (
         offering is not None and offering_place(offering) is None
     )
@@ -106,7 +112,7 @@ def _class_row(course: Course, offering: Offering, today: date) -> Row:
         end=offering.end,
         deadline=offering.application_deadline,
         places=(_where(offering),),
-        price=offering.price if offering.price is not None else course.price,
+        price=class_price(course, offering),
         status=text.class_status(offering, today),
         online=_online(course, offering),
         soon=upcoming and start is not None and start <= today + SOON,

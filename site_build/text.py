@@ -152,12 +152,13 @@ def full_time(days: float) -> str:
     return f"{text} og {count(rest, 'måned', 'måneder')}" if rest else text
 
 
-def varighed(duration: Duration | None) -> Markup:
+def varighed(duration: Duration | None, note: bool = True) -> Markup:
+    """'1,5 år (deltid over 3 semestre)'; without the published note when `note` is false."""
     if duration is None:
         return MISSING
     one, many = UNITS[duration.unit]
     text = f"{number(duration.amount)} {one if duration.amount == 1 else many}"
-    return escape(f"{text} ({duration.note})" if duration.note else text)
+    return escape(f"{text} ({duration.note})" if duration.note and note else text)
 
 
 def ects(course: Course) -> Markup:
@@ -192,10 +193,6 @@ STATUS_NAMES = {
     Status.CANCELLED: "Aflyst",
     Status.ENDED: "Afsluttet",
 }
-
-
-def status(value: Status | None) -> Markup:
-    return escape(STATUS_NAMES[value]) if value is not None else MISSING
 
 
 def script_safe_json(data: Any) -> str:

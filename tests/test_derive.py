@@ -70,6 +70,16 @@ def test_package_step_sums_and_flags_partial(small: Path) -> None:
     assert (totals.price.low, totals.price.missing) == (46000, 1)
 
 
+def test_alternatives_that_publish_a_value_only_in_part_are_counted(small: Path) -> None:
+    catalogue, _ = read_catalogue(small, TODAY)
+    path = catalogue.paths["ssa-til-special"]
+    step = replace(path.steps[0], courses=("demens-amu", "kraeft"))  # choose one: a price for one
+    totals = path_totals(replace(path, steps=(step,)), catalogue)
+    assert (totals.price.low, totals.price.high) == (46000, 46000)
+    assert (totals.price.missing, totals.price.partial) == (0, 1)  # the range covers one of two
+    assert (totals.days.missing, totals.days.partial) == (0, 0)  # both publish a duration
+
+
 def test_upcoming_classes_are_those_that_can_still_be_taken(small: Path) -> None:
     catalogue, _ = read_catalogue(small, TODAY)
     kraeft = catalogue.courses["kraeft"]

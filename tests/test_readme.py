@@ -18,6 +18,8 @@ def test_readme_has_exactly_two_setup_commands() -> None:
     assert len(commands) == 2
     assert "evu serve" in commands[0]
     assert "apt-get install -y -qq chromium" in commands[1] and "pytest" in commands[1]
+    for command in commands:  # each in a virtual environment (Debian refuses system-wide pip)
+        assert "python3 -m venv .venv && . .venv/bin/activate && pip install" in command
 
 
 def test_ci_runs_the_readme_test_command() -> None:
