@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from catalogue.danish import sort_key
 from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider
 from catalogue.validate import STALE_AFTER
 
@@ -77,13 +78,14 @@ class ProviderGaps(Gaps):
 def gaps_by_provider(
     catalogue: Catalogue, by_provider: dict[str, list[Course]]
 ) -> list[ProviderGaps]:
-    """Per provider with at least one course (in the catalogue's provider order);
+    """Per provider with at least one course, in Danish alphabetical order of the names;
     `by_provider` is `catalogue.queries.courses_by_provider(catalogue)`."""
-    return [
+    found = [
         ProviderGaps(len(courses), _missing(courses), provider)
         for provider in catalogue.providers.values()
         if (courses := by_provider.get(provider.id))
     ]
+    return sorted(found, key=lambda row: sort_key(row.provider.name))
 
 
 def is_stale(last_verified: date, today: date) -> bool:

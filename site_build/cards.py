@@ -54,7 +54,8 @@ class Card:
     price_text: str  # "46.000 kr.", "Gratis for målgruppen", "fra 3.000 kr." or NO_PRICE
     size: str  # "60 ECTS-point", "5 dage" or NO_SIZE
     merit: str  # "Merit: ja", "Merit: nej", "Merit: se kursussiden", "Merit: ikke oplyst"
-    past: bool  # a one-off event whose every date has passed (`derive.is_past_event`)
+    past: str | None  # a one-off event whose every date has passed (`derive.is_past_event`):
+    # "Afholdt – sidst 13. november 2025"
     action: Action
 
     @property
@@ -78,7 +79,7 @@ def card(course: Course, catalogue: Catalogue, today: date) -> Card:
         price_text=price_text,
         size=_size(course),
         merit=_merit(course),
-        past=is_past_event(course, today),
+        past=_held(course) if is_past_event(course, today) else None,
         action=action(course, catalogue, today),
     )
 
@@ -131,6 +132,12 @@ def _merit(course: Course) -> str:
     if merit.in_ is False or merit.out is False:
         return "Merit: nej"
     return "Merit: se kursussiden" if merit.notes else "Merit: ikke oplyst"
+
+
+def _held(course: Course) -> str:
+    """When a past event was last held: the last day of its latest class."""
+    days = [o.end or o.start for o in course.offerings if o.start]
+    return f"Afholdt – sidst {text.dato(max(days))}" if days else "Afholdt"
 
 
 def action(course: Course, catalogue: Catalogue, today: date) -> Action:

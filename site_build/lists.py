@@ -12,7 +12,7 @@ from catalogue.danish import sort_key
 from site_build.cards import Card
 
 Crumbs = tuple[tuple[str, str], ...]
-CARDS_PER_PAGE = 50
+CARDS_PER_PAGE = 24  # about six phone screens
 SORTABLE = 6  # lists longer than this can be sorted
 
 
@@ -30,9 +30,15 @@ def by_title(card: Card) -> Any:
 
 
 def by_start(card: Card) -> Any:
-    """Soonest upcoming class first; courses without one after, by title."""
+    """Soonest upcoming class first; then courses without one, by title; past one-off events
+    (a conference held in 2023) last."""
     start = card.next_start
-    return (start is None, start.toordinal() if start else 0, *by_title(card))
+    return (
+        start is None,
+        card.past is not None,
+        start.toordinal() if start else 0,
+        *by_title(card),
+    )
 
 
 def by_price(card: Card) -> Any:

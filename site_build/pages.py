@@ -316,6 +316,9 @@ def _path_pages(catalogue: Catalogue, card: dict[str, Card]) -> list[Page]:
                 "path": path,
                 "totals": path_totals(path, catalogue),
                 "steps": [(step, [card[c] for c in step.courses]) for step in path.steps],
+                # what the diagram's caption explains: a choice between courses, a package
+                "choice": any(len(s.courses) > 1 and not s.together for s in path.steps),
+                "package": any(s.together for s in path.steps),
                 "next": [catalogue.paths[p] for p in path.next],
             },
             (*HOME, ("Karriereveje", urls.home() + "#karriereveje")),
@@ -406,7 +409,7 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
         for value, label in options:
             folder = f"{base}{facet}/{value}/"
             chosen_rows = chosen[facet, value]
-            about = _subject(catalogue, facet, value, label)
+            heading, about = _filter_titles(catalogue, facet, value, label)
             feeds = _feeds_of(
                 folder,
                 f"nye hold {about} i {region}",
@@ -420,8 +423,9 @@ def _region_pages(catalogue: Catalogue, region: str, rows: list[Row]) -> list[Pa
                 "charts": None,
                 "rows_data": None,
             }
+            title = f"{heading} i {region}"
             pages += _region_list(
-                folder, f"{region}: {label}", context, chosen_rows, (*HOME, (region, base)), feeds
+                folder, title, context, chosen_rows, (*HOME, (region, base)), feeds
             )
     return pages
 
@@ -433,16 +437,18 @@ def _facet_order(facet: str, pair: tuple[str, str]) -> Any:
     return sort_key(pair[1])
 
 
-def _subject(catalogue: Catalogue, facet: str, value: str, label: str) -> str:
-    """What a filter page's feeds are about, to follow "nye hold …": "for sygeplejersker",
-    "om demens", "af typen diplomuddannelser", "online"."""
+def _filter_titles(catalogue: Catalogue, facet: str, value: str, label: str) -> tuple[str, str]:
+    """A filter page's heading ("Uddannelser for sygeplejersker", to which " i <region>" is
+    added) and what its feeds are about, to follow "nye hold …" ("for sygeplejersker")."""
     if facet == "erhverv":
-        return "for " + catalogue.professions[value].plural.lower()
+        about = "for " + catalogue.professions[value].plural.lower()
+        return f"Uddannelser {about}", about
     if facet == "emne":
-        return "om " + label.lower()
+        about = "om " + label.lower()
+        return f"Uddannelser {about}", about
     if facet == "type":
-        return "af typen " + label.lower()
-    return "online eller blandet"
+        return label, "på " + label.lower()
+    return "Online og blandet undervisning", "med online eller blandet undervisning"
 
 
 def _region_list(

@@ -42,7 +42,7 @@ def environment(base_url: str = "/") -> jinja2.Environment:
         ects=text.ects,
         janej=text.janej,
         tal=text.number,
-        procent=lambda share: f"{round(share * 100)} %",
+        procent=lambda share: f"{round(share * 100)}\u00a0%",  # never "100" and "%" apart
     )
     env.globals.update(
         urls=urls,

@@ -78,7 +78,10 @@ def _where(item: Offering | Venue) -> Where:
     found = offering_place(item)
     if found is None:  # only online classes may leave out the postnummer
         return Where(item.place or ONLINE, None, item.provider)
-    return Where(f"{item.place or found.by}, {found.kommune}", found.region, item.provider)
+    name = item.place or found.by
+    # "Odense C", not "Odense C, Odense Kommune"; "Søborg, Gladsaxe Kommune" names both.
+    same = found.kommune.split()[0] == name.split()[0].rstrip(",")
+    return Where(name if same else f"{name}, {found.kommune}", found.region, item.provider)
 
 
 def _online(course: Course, offering: Offering | None = None) -> bool:

@@ -121,6 +121,7 @@ def record(
         "pris": card.price_text,
         "omfang": card.size,
         "tekst": visible_text(course),
+        "afholdt": card.past or "",
     }
     # Inline metadata ("key:value", captured to the end of the attribute) is not indexed.
     parts.extend(

@@ -31,7 +31,8 @@ def test_a_card_says_when_where_what_it_costs_and_how_big(small: Path) -> None:
     )
     demens = card(catalogue.courses["demens-amu"], catalogue, TODAY)  # its class has ended
     assert (demens.kind, demens.start, demens.price_text) == ("AMU-kursus", NO_START, NO_PRICE)
-    assert demens.merit == "Merit: ikke oplyst" and demens.past
+    assert demens.merit == "Merit: ikke oplyst"
+    assert demens.past == "Afholdt – sidst 16. januar 2026"  # when it was last held
 
 
 def test_unpublished_facts_are_said_plainly(small: Path) -> None:

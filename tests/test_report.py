@@ -201,7 +201,7 @@ def test_the_data_quality_page_shows_the_report_figures(tmp_path: Path) -> None:
     build(root, tmp_path / "site", today=TODAY)
     page = (tmp_path / "site" / "datakvalitet" / "index.html").read_text(encoding="utf-8")
     shown = [
-        [int(n) for n in re.findall(r"<td>(\d+)(?: %)?</td>", row)]
+        [int(n) for n in re.findall(r"<td>(\d+)(?:\s%)?</td>", row)]
         for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", page)
     ]
     inputs = report.read(root, TODAY)

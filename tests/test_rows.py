@@ -43,7 +43,7 @@ def test_upcoming_first_then_places_then_ended_and_cancelled(small: Path) -> Non
         (EARLIER, date(2027, 1, 4), 1),  # cancelled, though in the future
     ]
     assert [w.text for w in rows[2].places] == [
-        "Hillerød, Hillerød Kommune",
+        "Hillerød",
         "Campus Carlsberg, Københavns Kommune",
     ]
     assert (rows[0].status, rows[1].status, rows[3].status) == (
@@ -85,6 +85,6 @@ def test_the_scripts_file_names_each_course_and_provider_once(small: Path) -> No
     assert data["udbydere"] == [["Københavns Professionshøjskole", "../../udbydere/kp/"]]
     assert [r[1] for r in data["rader"]] == [UPCOMING, UPCOMING, UNDATED, EARLIER]
     assert data["rader"][2][5] == [
-        ["Hillerød, Hillerød Kommune", 0],
+        ["Hillerød", 0],
         ["Campus Carlsberg, Københavns Kommune", 0],
     ]

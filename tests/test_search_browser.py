@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from test_browser import wcag_violations
 
 from conftest import TODAY, WOUNDS, write_catalogue
@@ -64,7 +64,7 @@ def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: 
     assert page.locator("#soeg-status").get_attribute("role") == "status"  # polite live region
     assert "demens" in page.locator("#resultater mark").first.inner_text().lower()
 
-    page.get_by_text("Filtrér").click()  # the filters sit behind one disclosure
+    page.get_by_role("link", name="Filtrér (0 valgt)").click()  # one disclosure, after the results
     amu = page.get_by_role("checkbox", name="AMU-kurser")
     amu.check()
     searched(page, "demens")
@@ -93,6 +93,9 @@ def test_type_filter_unfilter_open_and_share_a_search(page: Page, bundled_site: 
     page.wait_for_selector("#soeg[data-klar]")
     searched(page, "demens")
     assert page.get_by_label("Søg efter uddannelse, emne eller erhverv").input_value() == "demens"
+    chip = page.get_by_role("button", name="Fjern filteret AMU-kurser")  # shown by the count
+    assert chip.is_visible() and page.locator("#til-filtre").inner_text() == "Filtrér (1 valgt)"
+    page.locator("#filtre summary").click()
     assert page.get_by_role("checkbox", name="AMU-kurser").is_checked()
     assert result_ids(page) == first
 
@@ -248,3 +251,38 @@ def test_a_past_event_ranks_after_a_course_that_can_still_be_taken(
     open_search(page, wounds_site, "?q=sårpleje")
     searched(page, "sårpleje")
     assert result_ids(page) == ["saar-kursus", "saar-temadag"]
+
+
+def test_a_chosen_filter_shows_by_the_count_and_goes_with_one_tap(
+    page: Page, bundled_site: str
+) -> None:
+    open_search(page, bundled_site, "?q=sygepleje&region=Region+Syddanmark")
+    searched(page, "sygepleje")
+    filtered = count(page)
+    chip = page.get_by_role("button", name="Fjern filteret Region Syddanmark")
+    assert chip.is_visible()
+    chip.click()
+    page.wait_for_url("**/sog/?q=sygepleje")
+    searched(page, "sygepleje")
+    assert count(page) > filtered
+    assert page.locator("#til-filtre").inner_text() == "Filtrér (0 valgt)"
+
+
+def test_more_results_are_shown_on_request(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site, "?q=sygepleje")
+    searched(page, "sygepleje")
+    total = count(page)
+    assert total > 20  # more than one screenful of results
+    cards = page.locator("#resultater > li.kort")
+    assert cards.count() == 20 and "(viser 20)" in page.locator("#soeg-status").inner_text()
+    page.get_by_role("button", name="Vis flere").click()
+    expect(cards).to_have_count(min(40, total))
+
+
+def test_nothing_found_says_what_to_try(page: Page, bundled_site: str) -> None:
+    open_search(page, bundled_site, "?q=xylofonundervisning")
+    searched(page, "xylofonundervisning")
+    assert count(page) == 0
+    advice = page.locator("#resultater .tom")
+    assert "Prøv et andet eller kortere ord" in advice.inner_text()
+    assert advice.get_by_role("link", name="erhverv").is_visible()

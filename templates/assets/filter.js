@@ -202,6 +202,8 @@
       form.addEventListener("submit", function (event) { event.preventDefault(); changed(); });
       window.addEventListener("popstate", function () { readAddress(); show(chosen()); });
       form.hidden = false;
+      var links = document.getElementById("filterlinks");
+      if (links) { links.hidden = true; } // the form does what the links do
       readAddress();
       show(chosen());
     })

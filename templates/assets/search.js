@@ -11,6 +11,10 @@ const meant = document.getElementById("mente");
 const list = document.getElementById("resultater");
 const facetBox = document.getElementById("facetter");
 const chosenCount = document.getElementById("valgt");
+const chosenBox = document.getElementById("valgte");
+const toFilters = document.getElementById("til-filtre");
+const filterBox = document.getElementById("filtre");
+const more = document.getElementById("flere");
 const root = form.dataset.rod;
 const STOP = new Set(form.dataset.stopord.split(" "));
 const SHOWN = 20;
@@ -24,6 +28,7 @@ const SUGGEST_BELOW = 10; // fewer results than this, and a better spelling is l
 let words = null; // the catalogue's words, fetched the first time a search finds little
 let compounds = null; // the parts of the catalogue's compound words, fetched with them
 let latest = 0; // number of the latest search; older answers are dropped
+let shownResults = []; // the latest search's results, for "Vis flere"
 
 function boxes() {
   return Array.from(form.elements).filter((element) => element.type === "checkbox");
@@ -61,7 +66,6 @@ function readAddress() {
   for (const box of boxes()) {
     box.checked = params.getAll(box.name).includes(box.value);
   }
-  if (boxes().some((box) => box.checked)) document.getElementById("filtre").open = true;
 }
 
 function fold(text) {
@@ -221,6 +225,56 @@ function showResult(data, term) {
     fact("Omfang", data.meta.omfang || ""),
   );
   item.appendChild(facts);
+  if (data.meta.afholdt) {
+    item.classList.add("kort-forbi");
+    const held = document.createElement("p");
+    held.className = "kort-maerker";
+    const mark = document.createElement("span");
+    mark.className = "maerke maerke-forbi";
+    mark.textContent = data.meta.afholdt;
+    held.appendChild(mark);
+    item.appendChild(held);
+  }
+  return item;
+}
+
+// The chosen filters near the count, each a button that removes it, and a link to the rest.
+function showChosen(chosen) {
+  const picked = Object.entries(chosen).flatMap(([key, values]) => values.map((v) => [key, v]));
+  chosenCount.textContent = "(" + picked.length + " valgt)";
+  toFilters.textContent = "Filtrér (" + picked.length + " valgt)";
+  const chips = picked.map(([key, value]) => {
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "valgt-filter";
+    chip.textContent = value + " \u2715";
+    chip.setAttribute("aria-label", "Fjern filteret " + value);
+    chip.addEventListener("click", () => {
+      const box = boxes().find((b) => b.name === key && b.value === value);
+      if (box) box.checked = false;
+      form.requestSubmit();
+    });
+    return chip;
+  });
+  chosenBox.replaceChildren(...chips, toFilters);
+  chosenBox.hidden = false;
+}
+
+// When nothing is found: what to try instead.
+function nothingFound(term, filtered) {
+  const item = document.createElement("li");
+  item.className = "tom";
+  const text = "Ingen uddannelser passer til \u201d" + term + "\u201d" +
+    (filtered ? " med de valgte filtre" : "") + ". Prøv et andet eller kortere ord" +
+    (filtered ? ", fjern et filter" : "") + ", eller find uddannelser efter ";
+  item.append(text);
+  const ways = [["erhverv", "#erhverv"], ["region", "#regioner"], ["emne", "#emner"]];
+  ways.forEach(([label, anchor], i) => {
+    const link = document.createElement("a");
+    link.href = root + anchor;
+    link.textContent = label;
+    item.append(link, i === ways.length - 2 ? " eller " : i === ways.length - 1 ? "." : ", ");
+  });
   return item;
 }
 
@@ -321,22 +375,27 @@ async function run(pagefind) {
     }
   }
   if (number !== latest) return; // a newer search has started
-  const shown = anything ? await Promise.all(search.results.slice(0, SHOWN).map((r) => r.data())) : [];
+  shownResults = anything ? search.results : [];
+  const shown = await Promise.all(shownResults.slice(0, SHOWN).map((r) => r.data()));
   if (number !== latest) return;
   list.replaceChildren(...shown.map((data) => showResult(data, term)));
+  if (anything && term && !shown.length) list.appendChild(nothingFound(term, Object.keys(chosen).length > 0));
+  more.hidden = shownResults.length <= SHOWN;
   list.dataset.soegning = term + "|" + new URLSearchParams(location.search).toString();
   showCounts(anything ? search.filters || {} : await pagefind.filters());
-  const picked = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
-  chosenCount.textContent = "(" + picked + " valgt)";
+  showChosen(chosen);
   showMeant(term, meantWord, replaced);
   status.textContent = anything
-    ? countText(search.results.length) + (search.results.length > SHOWN ? " (viser de første " + SHOWN + ")" : "")
+    ? countText(search.results.length) + (search.results.length > SHOWN ? " (viser " + SHOWN + ")" : "")
     : "Skriv et søgeord, eller vælg et filter.";
 }
 
 async function start() {
   const pagefind = await import(form.dataset.pagefind);
   await pagefind.init();
+  // Pagefind counts only the filters whose index it has loaded; load them all once, so every
+  // facet shows its counts however the search began (a shared address with a filter).
+  await pagefind.filters();
   form.dataset.klar = "1"; // ready: tests and scripts can wait for this
   readAddress();
   let timer = null;
@@ -345,6 +404,16 @@ async function start() {
     timer = setTimeout(() => run(pagefind), 250);
   });
   for (const box of boxes()) box.addEventListener("change", () => run(pagefind));
+  toFilters.addEventListener("click", () => { filterBox.open = true; });
+  more.querySelector("button").addEventListener("click", async () => {
+    const from = list.querySelectorAll(":scope > li.kort").length;
+    const term = input.value.trim();
+    const next = await Promise.all(shownResults.slice(from, from + SHOWN).map((r) => r.data()));
+    list.append(...next.map((data) => showResult(data, term)));
+    more.hidden = from + next.length >= shownResults.length;
+    status.textContent = countText(shownResults.length) +
+      (from + next.length < shownResults.length ? " (viser " + (from + next.length) + ")" : "");
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
