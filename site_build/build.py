@@ -77,17 +77,20 @@ def render_site(
     search_key: str | None = None,
     records: dict[str, str] | None = None,
     known: Facts | None = None,
+    related_key: str | None = None,
 ) -> Site:
     """Render the site. With `keys` and the `last` build's state (its pages still on disk),
     pages whose key is unchanged are kept rather than rendered, and a course's open data is
     reused while its file is unchanged. With `emit`, each file goes there as soon as it is
     rendered instead of being collected (so a large site is never all in memory). When
-    `search_key` (a hash over every course's search record) equals the last build's, the
-    search step (related courses, the Pagefind bundle) is not redone; `records` are search
-    records already made (course id → record), which that step then does not make again;
+    `search_key` (a hash over every course's Pagefind record) equals the last build's, the
+    Pagefind bundle is not made again, and when `related_key` (over the text related courses
+    read) does, related courses are not worked out again; `records` are Pagefind records
+    already made (course id → HTML), which that step then does not make again;
     `known`: each course's card and classes, when already made."""
     reuse = last is not None and search_key is not None and last.search_key == search_key
-    related = last.related if reuse and last is not None else related_ids(catalogue)
+    same_text = last is not None and related_key is not None and last.related_key == related_key
+    related = last.related if same_text and last is not None else related_ids(catalogue)
     known = facts(catalogue, today) if known is None else known
     env = environment(base_url)
     env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
@@ -235,7 +238,8 @@ def build(
     try:
         known = facts(catalogue, today)
         records, made = _search_records(catalogue, today, keys, last, known)
-        key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h) in records.items()))
+        key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h, _) in records.items()))
+        key_of_text = fingerprint([], code, *(f"{c}:{t}" for c, (_, _, t) in records.items()))
         writer = SiteWriter(out)
         try:
             site = render_site(
@@ -249,6 +253,7 @@ def build(
                 key_of_search,
                 made,
                 known,
+                key_of_text,
             )
             for name, sha in site.kept.items():
                 writer.keep(name, sha)
@@ -265,6 +270,7 @@ def build(
                 data={c: (keys.digests[c], part) for c, part in site.data.items()},
                 records=records,
                 search_key=key_of_search,
+                related_key=key_of_text,
                 related=site.related,
                 search_files=site.search_files,
             ),
@@ -292,6 +298,7 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
         data=state.data,
         records=state.records,
         search_key=state.search_key,
+        related_key=state.related_key,
         related=state.related,
         search_files=state.search_files
         if all(there(name, sha) for name, sha in state.search_files.items())
@@ -301,12 +308,12 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
 
 def _search_records(
     catalogue: Catalogue, today: date, keys: Keys, last: State | None, known: Facts
-) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """Course id → (its file's sha256, the hash of its search record): everything the search
-    step reads of a course (text, facets, kind), with the lists and the day. Reused from the
-    last build (same lists and day) for unchanged files; the others' records are made (on all
-    cores) and returned too (course id → record), for Pagefind to index them."""
-    found: dict[str, tuple[str, str]] = {}
+) -> tuple[dict[str, tuple[str, str, str]], dict[str, str]]:
+    """Course id → (its file's sha256, the hash of its Pagefind record, the hash of the text
+    related courses read): everything the search step reads of a course, with the lists and
+    the day. Reused from the last build (same lists and day) for unchanged files; the others'
+    records are made (on all cores) and returned too (course id → HTML), for Pagefind."""
+    found: dict[str, tuple[str, str, str]] = {}
     todo = []
     for course in catalogue.courses.values():
         previous = last.records.get(course.id) if last is not None else None
@@ -315,9 +322,14 @@ def _search_records(
         else:
             todo.append(course)
     made = search.records(todo, catalogue, today, known.cards)
-    for course_id, text in made.items():
-        found[course_id] = (keys.digests[course_id], _digest(text))
-    return {course_id: found[course_id] for course_id in catalogue.courses}, made
+    for course_id, made_record in made.items():
+        found[course_id] = (
+            keys.digests[course_id],
+            _digest(made_record.html),
+            _digest(made_record.text),
+        )
+    html = {course_id: r.html for course_id, r in made.items()}
+    return {course_id: found[course_id] for course_id in catalogue.courses}, html
 
 
 def _digest(text: str) -> str:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import escape
 
@@ -91,13 +91,15 @@ def record(
     today: date,
     vocabulary: danish.Vocabulary,
     card: Card,
+    doc: SearchDocument | None = None,
 ) -> str:
     """The HTML Pagefind indexes for one course: its searchable fields with their weights,
     each followed by its Danish enrichment (compound parts, synonyms) as a hidden field at
     the weight whoosh gives those terms, then its facets, and as metadata what a result
     shows: its card's texts and its visible text (the snippet is made from that alone, never
-    from the hidden enrichment). A past one-off event carries the filter PAST_FILTER."""
-    doc = document(course, catalogue)
+    from the hidden enrichment). A past one-off event carries the filter PAST_FILTER.
+    `doc`: the course's search document, when already made."""
+    doc = doc or document(course, catalogue)
     parts = []
     for name, weight in FIELDS.items():
         field = doc.text[name]
@@ -137,23 +139,35 @@ def _card(
     return made[course.id] if made is not None else card(course, catalogue, today)
 
 
+class Record(NamedTuple):
+    """A course as the search step reads it: the HTML Pagefind indexes (`record`), and the
+    text related courses are worked out from (`SearchDocument.all_text`), which leaves out
+    what a result only shows (next start, price …), so a price change does not make related
+    courses again."""
+
+    html: str
+    text: str
+
+
 def records(
     courses: Sequence[Course],
     catalogue: Catalogue,
     today: date,
     made: Mapping[str, Card] | None = None,
-) -> dict[str, str]:
-    """Course id → its search record (see `record`), made on all cores when there are many.
+) -> dict[str, Record]:
+    """Course id → its search record, made on all cores when there are many.
     `made`: the courses' cards, when already made."""
     vocabulary = danish.vocabulary()
 
-    def make(part: Sequence[Course]) -> list[tuple[str, str]]:
-        return [
-            (c.id, record(c, catalogue, today, vocabulary, _card(c, catalogue, today, made)))
-            for c in part
-        ]
+    def make(part: Sequence[Course]) -> list[tuple[str, Record]]:
+        found = []
+        for c in part:
+            doc = document(c, catalogue)
+            html = record(c, catalogue, today, vocabulary, _card(c, catalogue, today, made), doc)
+            found.append((c.id, Record(html, doc.all_text())))
+        return found
 
-    return {course_id: html for part in map_chunks(make, courses) for course_id, html in part}
+    return {course_id: made for part in map_chunks(make, courses) for course_id, made in part}
 
 
 def pagefind_files(
@@ -163,11 +177,11 @@ def pagefind_files(
     known: Mapping[str, Card] | None = None,
 ) -> dict[str, bytes]:
     """Path in the site → bytes, for Pagefind's bundle and the search page's word list.
-    `made`: search records already made (course id → record); the others are made here
+    `made`: Pagefind records already made (course id → HTML); the others are made here
     (from the courses' cards `known`, when given)."""
     made = made or {}
     missing = [c for c in catalogue.courses.values() if c.id not in made]
-    found = {**made, **records(missing, catalogue, today, known)}
+    found = {**made, **{i: r.html for i, r in records(missing, catalogue, today, known).items()}}
     with tempfile.TemporaryDirectory(prefix="evu-pagefind-") as folder:
         pages, bundle = Path(folder) / "pages", Path(folder) / "bundle"
         for course_id in catalogue.courses:

@@ -20,7 +20,7 @@ from catalogue.load import ParseCache
 from site_build.opendata import CourseData
 
 log = logging.getLogger(__name__)
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -30,10 +30,12 @@ class State:
     parsed: ParseCache = field(default_factory=dict)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (key, sha256)
     data: dict[str, tuple[str, CourseData]] = field(default_factory=dict)  # course → (sha, data)
-    # The search step: each course's search record hash (by its file's sha), the key over all
-    # of them, and what the step made from them: related courses and the Pagefind files.
-    records: dict[str, tuple[str, str]] = field(default_factory=dict)  # course → (sha, hash)
+    # The search step: each course's search record hashes (by its file's sha): of what Pagefind
+    # indexes and of what related courses read; a key over all of each, and what the step
+    # made from them: the Pagefind files and related courses.
+    records: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # (sha, html, text)
     search_key: str = ""
+    related_key: str = ""
     related: dict[str, list[str]] = field(default_factory=dict)
     search_files: dict[str, str] = field(default_factory=dict)  # file → sha256
 

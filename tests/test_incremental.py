@@ -115,3 +115,22 @@ def test_a_cache_made_by_other_code_is_not_read(small: Path, tmp_path: Path) -> 
     state = read_state(out)
     assert state.pages and read_state(out, state.code).pages == state.pages
     assert read_state(out, "other code") == State()  # templates or code changed: full build
+
+
+def test_a_price_change_remakes_the_search_bundle_not_related_courses(
+    small: Path, tmp_path: Path
+) -> None:
+    """Search results show the price, so the Pagefind bundle is made again; related courses
+    are worked out from the courses' texts alone, so they are kept."""
+    out = tmp_path / "site"
+    build(small, out, today=TODAY)
+    before = read_state(out)
+    edit(small / "kraeft.yaml", r"^price: 46000$", "price: 47000")
+    build(small, out, today=TODAY)
+    after = read_state(out)
+    assert after.search_key != before.search_key
+    assert after.related_key == before.related_key and after.related == before.related
+    assert files(out) == files(build(small, tmp_path / "fresh", today=TODAY).out)
+    edit(small / "kraeft.yaml", r"^title: .*$", "title: Kræftsygepleje for specialister")
+    build(small, out, today=TODAY)
+    assert read_state(out).related_key != after.related_key  # a text change: related again
