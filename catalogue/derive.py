@@ -73,6 +73,14 @@ def class_mode(course: Course, offering: Offering | None = None) -> Mode | None:
     return course.mode
 
 
+def taught_online(course: Course, offering: Offering | None = None) -> bool:
+    """The class (or, without `offering`, the course) is taught online or blended; a class
+    without a place is online (only online classes may leave out the postnummer)."""
+    if offering is not None and offering_place(offering) is None:
+        return True
+    return class_mode(course, offering) in (Mode.ONLINE, Mode.BLENDED)
+
+
 def is_upcoming(offering: Offering, today: date) -> bool:
     """The class has not started and is neither cancelled nor ended: it can still be taken
     (a full class is upcoming too; it may open again)."""

@@ -246,14 +246,14 @@ def build(
                 catalogue,
                 today,
                 base_url,
-                _progress,
-                keys,
-                last,
-                writer.put,
-                key_of_search,
-                made,
-                known,
-                key_of_text,
+                done=_progress,
+                keys=keys,
+                last=last,
+                emit=writer.put,
+                search_key=key_of_search,
+                records=made,
+                known=known,
+                related_key=key_of_text,
             )
             for name, sha in site.kept.items():
                 writer.keep(name, sha)

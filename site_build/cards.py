@@ -14,13 +14,13 @@ from datetime import date
 from catalogue.derive import (
     course_regions,
     is_past_event,
-    offering_place,
     open_signup,
     provider_page,
     site_of,
+    taught_online,
     upcoming_offerings,
 )
-from catalogue.model import Catalogue, Course, Mode, Offering, Scope
+from catalogue.model import Catalogue, Course, Offering, Scope
 from catalogue.search_document import is_free
 from site_build import text
 
@@ -91,11 +91,7 @@ def short_region(name: str) -> str:
 
 def _where(course: Course, names: tuple[str, ...]) -> str:
     regions = [short_region(r) for r in names]
-    modes = {course.mode, *(o.mode for o in course.offerings)}
-    online = Mode.ONLINE in modes or any(
-        offering_place(o) is None and (o.mode or course.mode) is not Mode.ONSITE
-        for o in course.offerings
-    )
+    online = taught_online(course) or any(taught_online(course, o) for o in course.offerings)
     if not regions:
         return "Online" if online else NO_PLACE
     return ", ".join(regions) + (" · også online" if online else "")

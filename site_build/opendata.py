@@ -16,11 +16,11 @@ import dataclasses
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
 from catalogue.codelists import regions
@@ -47,6 +47,7 @@ from site_build import text, urls
 from site_build.rows import Row, class_rows, order, venue_rows
 
 NAME = "EVU-kataloget"
+T = TypeVar("T", "Event", "Entry", "Line")
 # Files of the open data that have no address in `urls` yet; the sitemap must sit at the root
 # to cover the whole site (sitemaps.org), so its address is fixed here.
 FEED_LIMIT = 100
@@ -275,7 +276,7 @@ def _sheet_row(
 def excel_csv_of(parts: dict[str, CourseData], feeds: Feeds) -> Iterator[bytes]:
     """The spreadsheet of a region's list (`feeds`): its classes and places in the list's
     order, the region's online classes with them."""
-    chosen = [line for line in _chosen(parts, feeds, "lines")]
+    chosen = _chosen(parts, feeds, lambda data: data.lines)
     chosen.sort(key=lambda line: line.order)  # stable: a course's lines keep their order
     yield (BOM + _csv_line(SHEET_COLUMNS, ";")).encode("utf-8")
     yield from (line.text.encode("utf-8") for line in chosen)
@@ -398,19 +399,22 @@ def calendar_ics(
     return "".join(calendar_ics_of(course_data(catalogue, today, base_url), everything))
 
 
-def _chosen(parts: dict[str, CourseData], feeds: Feeds, kind: str) -> list[Any]:
-    """The events or entries (`kind`) of the chosen courses that belong in the files."""
+def _chosen(
+    parts: dict[str, CourseData], feeds: Feeds, pieces: Callable[[CourseData], Iterable[T]]
+) -> list[T]:
+    """The pieces (events, entries, lines: `pieces` of a course's data) of the chosen courses
+    that belong in the files."""
     return [
-        item
+        piece
         for course_id in feeds.courses
-        for item in getattr(parts[course_id], kind)
-        if feeds.holds(item.region)
+        for piece in pieces(parts[course_id])
+        if feeds.holds(piece.region)
     ]
 
 
 def calendar_ics_of(parts: dict[str, CourseData], feeds: Feeds) -> Iterator[str]:
     """The calendar in pieces, an event each."""
-    chosen = _chosen(parts, feeds, "events")
+    chosen = _chosen(parts, feeds, lambda data: data.events)
     chosen.sort(key=lambda event: event.start)  # stable: by course id within a day
     head = [
         "BEGIN:VCALENDAR",
@@ -517,11 +521,13 @@ def course_part(
             )
         )
     sheet = []
-    for row in sorted([*(classes or class_rows(course, today)), *venue_rows(course)], key=order):
+    made = classes if classes is not None else class_rows(course, today)
+    for row in sorted([*made, *venue_rows(course)], key=order):
+        at = order(row)[:4]  # group, date, title, id: the list's order across courses
         for item in row.items:
             where = offering_place(item)
             line = _csv_line(_sheet_row(catalogue, course, row, item, base_url), ";")
-            sheet.append(Line(where.region if where else None, order(row)[:4], line))
+            sheet.append(Line(where.region if where else None, at, line))
     return CourseData(record, rows, tuple(events), tuple(entries), tuple(sheet))
 
 
@@ -556,6 +562,24 @@ def _entry(course: Course, base_url: str) -> list[str]:
     ]
 
 
+def _feed_head(
+    feed_id: str, title: str, updated: date, page: str, self_url: str | None = None
+) -> list[str]:
+    """An Atom feed's lines before its entries."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
+        f"  <id>{_xml_text(feed_id)}</id>",
+        f"  <title>{_xml_text(title)}</title>",
+        f"  <updated>{_timestamp(updated)}</updated>",
+        f"  <author><name>{NAME}</name></author>",
+    ]
+    if self_url:
+        lines.append(f'  <link rel="self" type="application/atom+xml" href={_xml_attr(self_url)}/>')
+    lines.append(f'  <link rel="alternate" type="text/html" href={_xml_attr(page)}/>')
+    return lines
+
+
 def atom_feed(catalogue: Catalogue, base_url: str) -> str:
     """The most recently verified courses (at most 100), newest first, so a feed reader shows
     what was added or checked; an entry's id is its page address, which never changes."""
@@ -565,15 +589,7 @@ def atom_feed(catalogue: Catalogue, base_url: str) -> str:
     # An empty catalogue has no date to give; a fixed one keeps the output deterministic.
     updated = courses[0].last_verified if courses else date(1970, 1, 1)
     home = absolute(base_url, urls.home())
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
-        f"  <id>{_xml_text(home)}</id>",
-        f"  <title>{NAME} – nye og opdaterede kurser</title>",
-        f"  <updated>{_timestamp(updated)}</updated>",
-        f"  <author><name>{NAME}</name></author>",
-        f'  <link rel="alternate" type="text/html" href={_xml_attr(home)}/>',
-    ]
+    lines = _feed_head(home, f"{NAME} – nye og opdaterede kurser", updated, home)
     for course in courses:
         lines += _entry(course, base_url)
     lines.append("</feed>")
@@ -616,25 +632,12 @@ def _class_entry(
 def class_feed_of(parts: dict[str, CourseData], feeds: Feeds, base_url: str) -> Iterator[str]:
     """An Atom feed of a list's upcoming classes, the most recently published first, so a
     feed reader tells of each new class once (an entry's id never changes)."""
-    chosen = _chosen(parts, feeds, "entries")
+    chosen = _chosen(parts, feeds, lambda data: data.entries)
     chosen.sort(key=lambda e: (-e.updated.toordinal(), e.start, e.id))
     updated = chosen[0].updated if chosen else date(1970, 1, 1)  # deterministic when empty
     self_url, page_url = absolute(base_url, feeds.feed), absolute(base_url, feeds.page)
-    yield (
-        "\n".join(
-            [
-                '<?xml version="1.0" encoding="utf-8"?>',
-                '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="da">',
-                f"  <id>{_xml_text(self_url)}</id>",
-                f"  <title>{_xml_text(f'{NAME} – {feeds.title}')}</title>",
-                f"  <updated>{_timestamp(updated)}</updated>",
-                f"  <author><name>{NAME}</name></author>",
-                f'  <link rel="self" type="application/atom+xml" href={_xml_attr(self_url)}/>',
-                f'  <link rel="alternate" type="text/html" href={_xml_attr(page_url)}/>',
-            ]
-        )
-        + "\n"
-    )
+    head = _feed_head(self_url, f"{NAME} – {feeds.title}", updated, page_url, self_url)
+    yield "\n".join(head) + "\n"
     for entry, uid in zip(chosen, _unique(e.id for e in chosen), strict=True):
         yield f"  <entry>\n    <id>{_xml_text(uid)}</id>\n" + entry.text
     yield "</feed>\n"

@@ -17,13 +17,13 @@ from typing import Any
 from catalogue.codelists import regions
 from catalogue.danish import sort_key
 from catalogue.derive import (
-    class_mode,
     class_price,
     is_upcoming,
     offering_place,
     offering_status,
+    taught_online,
 )
-from catalogue.model import Catalogue, Course, Mode, Offering, Provider, Status, Venue
+from catalogue.model import Catalogue, Course, Offering, Provider, Status, Venue
 from catalogue.search_document import SOON
 from site_build import text, urls
 
@@ -84,13 +84,6 @@ def _where(item: Offering | Venue) -> Where:
     return Where(name if same else f"{name}, {found.kommune}", found.region, item.provider)
 
 
-def _online(course: Course, offering: Offering | None = None) -> bool:
-    mode = class_mode(course, offering)
-    return mode in (Mode.ONLINE, Mode.BLENDED) or (
-        offering is not None and offering_place(offering) is None
-    )
-
-
 def class_rows(course: Course, today: date) -> list[Row]:
     """A row for each of the course's classes: upcoming first (soonest first), then the
     others (most recent first)."""
@@ -117,7 +110,7 @@ def _class_row(course: Course, offering: Offering, today: date) -> Row:
         places=(_where(offering),),
         price=class_price(course, offering),
         status=text.class_status(offering, today),
-        online=_online(course, offering),
+        online=taught_online(course, offering),
         soon=upcoming and start is not None and start <= today + SOON,
         signup=offering.signup_url if upcoming and status is not Status.FULL else None,
     )
@@ -143,7 +136,7 @@ def _venue_row(course: Course, venues: list[Venue]) -> Row:
         places=tuple(dict.fromkeys(_where(v) for v in venues)),
         price=course.price,
         status="",
-        online=_online(course),
+        online=taught_online(course),
         soon=False,
         signup=None,
     )
