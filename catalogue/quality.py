@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider
 from catalogue.validate import STALE_AFTER
 

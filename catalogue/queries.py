@@ -6,7 +6,7 @@ import heapq
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from catalogue.derive import is_upcoming, offering_place
 from catalogue.model import CareerPath, Catalogue, Course, Offering
 

@@ -22,8 +22,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from catalogue.ids import slug
+from scrapers.changes import Report
 from scrapers.records import Scraped
-from scrapers.report import Report
 
 STATE_DIR = ".scraped"
 OFFERING_KEY = ("provider", "postnummer", "start")

@@ -21,10 +21,10 @@ from catalogue.files import write_atomic
 from catalogue.pipeline import check
 from catalogue.yamlsource import LOADER
 from scrapers.adapters import ADAPTERS, Adapter
+from scrapers.changes import Report
 from scrapers.fetch import Fetcher, FetchError
 from scrapers.merge import Catalogue, State, merge, state_path
 from scrapers.records import LayoutChanged, Scraped
-from scrapers.report import Report
 
 MAX_PAGES = 100  # of one paged listing
 

@@ -25,10 +25,10 @@ from catalogue.load import file_digests
 from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
-from catalogue.progress import progress_bar
-from catalogue.search_index import related_ids
+from catalogue.search.index import related_ids
 from site_build import favicon, opendata, search, urls
 from site_build.facts import Facts, facts
+from site_build.fingerprint import code_fingerprint, fingerprint
 from site_build.keys import Keys
 from site_build.opendata import CourseData
 from site_build.output import MANIFEST, Content, SiteWriter, manifest
@@ -38,7 +38,6 @@ from site_build.state import State, read_state, write_state
 
 log = logging.getLogger(__name__)
 INPUTS = ".evu-inputs"
-CODE = [Path(__file__).resolve().parent, Path(__file__).resolve().parent.parent / "catalogue"]
 DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
@@ -193,31 +192,17 @@ def _html_addresses(pages: Sequence[Page]) -> list[str]:
     return [p.address for p in pages if p.template.endswith(".html")]
 
 
-def source_files(folder: Path) -> list[Path]:
-    """The files under `folder` a build reads, sorted (compiled Python left out)."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def fingerprint(folders: list[Path], *extra: str) -> str:
-    """One hash over the names and bytes of every file in `folders` (and `extra` values)."""
-    digest = hashlib.sha256("\0".join(extra).encode())
-    for folder in folders:
-        for path in source_files(folder):
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _progress(finished: int, total: int) -> None:
-    progress_bar(finished, total, "sider")
-
-
 def build(
-    root: Path, out: Path, today: date | None = None, base_url: str = DEFAULT_BASE_URL
+    root: Path,
+    out: Path,
+    today: date | None = None,
+    base_url: str = DEFAULT_BASE_URL,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
-    """Validate the catalogue in `root` and bring the site in `out` up to date."""
+    """Validate the catalogue in `root` and bring the site in `out` up to date; `progress`
+    is told how many of the pages to render are done."""
     today = today or date.today()
-    code = fingerprint([TEMPLATES, *CODE])
+    code = code_fingerprint()
     digests = file_digests(root) if root.is_dir() else {}  # each file read once when unchanged
     inputs = fingerprint([], code, today.isoformat(), base_url, *map(str, digests.items()))
     stamp = out / INPUTS
@@ -246,7 +231,7 @@ def build(
                 catalogue,
                 today,
                 base_url,
-                done=_progress,
+                done=progress,
                 keys=keys,
                 last=last,
                 emit=writer.put,

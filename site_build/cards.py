@@ -21,7 +21,7 @@ from catalogue.derive import (
     upcoming_offerings,
 )
 from catalogue.model import Catalogue, Course, Offering, Scope
-from catalogue.search_document import is_free
+from catalogue.search.document import is_free
 from site_build import text
 
 NO_START = "Ingen kommende hold offentliggjort"

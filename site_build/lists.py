@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from site_build.cards import Card
 
 Crumbs = tuple[tuple[str, str], ...]

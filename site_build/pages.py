@@ -16,11 +16,11 @@ from typing import Any
 
 from catalogue import queries
 from catalogue.codelists import campuses, regions
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from catalogue.derive import Audience, audience, path_totals
 from catalogue.model import Catalogue, Course, Kind
 from catalogue.quality import gaps_by_provider, stale_entries
-from catalogue.search_index import related_ids
+from catalogue.search.index import related_ids
 from catalogue.stats import stats
 from site_build import search, text, urls
 from site_build.cards import Card

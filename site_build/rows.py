@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from catalogue.codelists import regions
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from catalogue.derive import (
     class_price,
     is_upcoming,
@@ -24,7 +24,7 @@ from catalogue.derive import (
     taught_online,
 )
 from catalogue.model import Catalogue, Course, Offering, Provider, Status, Venue
-from catalogue.search_document import SOON
+from catalogue.search.document import SOON
 from site_build import text, urls
 
 UPCOMING, UNDATED, EARLIER = 0, 1, 2

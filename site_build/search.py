@@ -3,7 +3,7 @@ Python API (its binary comes from PyPI; no npm), and the search page's facets.
 
 Each course is given to Pagefind as a small HTML record made from the same
 `SearchDocument` that whoosh indexes, with the same Danish enrichment (compound parts and
-synonyms from `catalogue.danish`) as a hidden, low-weight field, so the site and `evu search`
+synonyms from `catalogue.search.danish`) as a hidden, low-weight field, so the site and `evu search`
 find the same courses. Pagefind writes its bundle into a temporary folder; its files are
 read back into the build's file map, so the manifest tracks them like every other output:
 same catalogue, same bytes (Pagefind's output is deterministic), nothing rewritten.
@@ -21,10 +21,11 @@ from typing import Any, NamedTuple
 
 from markupsafe import escape
 
-from catalogue import danish
+from catalogue.collation import sort_key
 from catalogue.model import Catalogue, Course, Kind, Mode
 from catalogue.parallel import map_chunks
-from catalogue.search_document import (
+from catalogue.search import danish
+from catalogue.search.document import (
     EXTRA_WEIGHT,
     FIELDS,
     PAST_FACTOR,
@@ -218,8 +219,8 @@ def _index(pages: Path, out: Path) -> None:
 
 def word_list(catalogue: Catalogue) -> str:
     """The catalogue's words, most frequent first (for "mente du …?"), and the parts of its
-    compounds as `catalogue.danish` splits them (so a query "akutsygeplejerske" can be searched
-    as "akut sygeplejerske"). Fetched only when a search finds little."""
+    compounds as `catalogue.search.danish` splits them (so a query "akutsygeplejerske" can
+    be searched as "akut sygeplejerske"). Fetched only when a search finds little."""
     counts = danish.word_counts(
         document(c, catalogue).all_text() for c in catalogue.courses.values()
     )
@@ -248,7 +249,7 @@ def page_context(catalogue: Catalogue, today: date) -> dict[str, Any]:
         known = order.get(key)
         if known:
             return [v for v in known if v in values[key]]
-        return sorted(values[key], key=danish.sort_key)
+        return sorted(values[key], key=sort_key)
 
     return {
         "facets": [(key, legend, ordered(key)) for key, legend in FACETS.items() if values[key]],

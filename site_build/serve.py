@@ -2,7 +2,8 @@
 
 Changes are detected by content hashes (mtimes lie on some file systems and in CI), worked
 out when a poll once a second sees names, sizes or modification times move, and every ten
-seconds in any case. A rebuild that fails reports the problems and keeps serving the previous site.
+seconds in any case. The rebuild reports its own outcome (`evu serve` keeps serving the
+previous site when the catalogue has errors).
 """
 
 from __future__ import annotations
@@ -10,14 +11,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from catalogue.diagnostics import CatalogueError, format_diagnostic
 from site_build import urls
-from site_build.build import fingerprint, source_files
+from site_build.fingerprint import fingerprint, source_files
 from site_build.render import TEMPLATES
 
 CHECK_CONTENT_EVERY = 10  # polls; the contents are compared at least this often
@@ -63,13 +62,7 @@ def watch(
         if now == seen:
             continue
         seen = now
-        try:
-            rebuild()
-            print("Genopbygget.", file=sys.stderr, flush=True)
-        except CatalogueError as exc:
-            for diagnostic in exc.diagnostics:
-                print(format_diagnostic(diagnostic), file=sys.stderr)
-            print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
+        rebuild()
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -96,7 +89,11 @@ def serve(
     port: int = 8000,
     rebuild: Callable[[], None] | None = None,
     root: Path | None = None,
+    ready: Callable[[str], None] | None = None,
 ) -> None:
+    """Serve `folder` until Ctrl+C; with `rebuild` and `root`, call `rebuild` whenever the
+    catalogue in `root` or the templates change (it reports its own outcome). `ready` is told
+    the address once the server listens."""
     handler = functools.partial(SiteHandler, directory=str(folder))
     stop = threading.Event()
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
@@ -104,10 +101,8 @@ def serve(
             folders = [root, TEMPLATES]
             arguments = (folders, fingerprint(folders), rebuild, stop)
             threading.Thread(target=watch, args=arguments, daemon=True).start()
-        print(
-            f"EVU-kataloget kører på http://{host}:{server.server_address[1]}/ (Ctrl+C stopper)",
-            flush=True,
-        )
+        if ready is not None:
+            ready(f"http://{host}:{server.server_address[1]}/")
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()
         stop.set()

@@ -175,7 +175,7 @@ def small(tmp_path: Path) -> Path:
 def evu(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """Run the `evu` command as a user would, in a real process."""
     return subprocess.run(
-        [sys.executable, "-m", "catalogue.cli", *args],
+        [sys.executable, "-m", "evu.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -186,7 +186,7 @@ def evu(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The bundled catalogue built once and served on 127.0.0.1; yields its address."""
-    from site_build.browser import served
+    from benchmarks.browser import served
     from site_build.build import build
 
     out = tmp_path_factory.mktemp("bundled") / "_site"
@@ -200,7 +200,7 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    from site_build.browser import launch
+    from benchmarks.browser import launch
 
     with sync_playwright() as playwright:
         launched = launch(playwright)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from catalogue.fmt import format_all
 from catalogue.load import catalogue_files
 from catalogue.pipeline import read_catalogue
 from conftest import BUNDLED, REPO, TODAY, evu
+from maintain.fmt import format_all
 
 
 def _shown(path: Path) -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import write_synthetic
 from catalogue import parallel
 from catalogue.pipeline import read_catalogue
-from catalogue.synthetic import write_synthetic
 from conftest import TODAY
 from site_build.build import render_site
 from site_build.keys import Keys

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from catalogue.progress import progress_bar
+from evu.progress import progress_bar
 
 
 class Terminal(io.StringIO):

@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from benchmarks.synthetic import write_synthetic
 from catalogue import queries
 from catalogue.model import Status
 from catalogue.pipeline import read_catalogue
-from catalogue.synthetic import write_synthetic
 from conftest import TODAY
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from catalogue.pipeline import read_catalogue
-from catalogue.search_index import SearchIndex
+from catalogue.search.index import SearchIndex
 from conftest import BUNDLED, TODAY
 
 RELEVANCE = Path(__file__).resolve().parent / "relevance.yaml"

@@ -7,10 +7,10 @@ import os
 import re
 from pathlib import Path
 
-from catalogue import report
-from catalogue.duplicate_search import candidates
 from catalogue.pipeline import read_catalogue
+from catalogue.search.duplicates import candidates
 from conftest import KRAEFT, PROVIDERS, REPO, SMALL, TODAY, evu, write_catalogue
+from maintain import report
 from site_build.build import build
 
 TODAY_ARG = ("--today", TODAY.isoformat())
@@ -218,6 +218,6 @@ def test_the_data_quality_page_shows_the_report_figures(tmp_path: Path) -> None:
 
 
 def test_the_cli_offers_every_report() -> None:
-    from catalogue.cli import REPORT_NAMES
+    from evu.cli import REPORT_NAMES
 
     assert tuple(report.REPORTS) == REPORT_NAMES

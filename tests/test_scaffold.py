@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.cli import NEW_KINDS
 from catalogue.pipeline import read_catalogue
-from catalogue.scaffold import BUILD, QUESTIONS
 from conftest import REPO, TODAY, evu
+from evu.cli import NEW_KINDS
+from maintain.new import BUILD, QUESTIONS
 
 TODAY_ARG = ("--today", TODAY.isoformat())
 
@@ -272,7 +272,7 @@ def _run_on_terminal(args: list[str], typed: str) -> str:
     """Run `evu` with a pseudo-terminal as stdin and stdout; type `typed`; return the output."""
     main, secondary = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "catalogue.cli", *args],
+        [sys.executable, "-m", "evu.cli", *args],
         cwd=REPO,
         stdin=secondary,
         stdout=secondary,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from catalogue.codelists_build import DEFAULT_REFERENCE
+from maintain.codelists import DEFAULT_REFERENCE
 from scrapers.adapters import ADAPTERS, amu, jsonld, kp, plan2learn, ugdk, via
 from scrapers.fetch import Fetcher, Page, Politeness
 from scrapers.records import (

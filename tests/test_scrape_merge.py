@@ -12,9 +12,9 @@ import pytest
 import yaml
 from pytest_httpserver import HTTPServer
 
-from catalogue.codelists_build import DEFAULT_REFERENCE
 from catalogue.pipeline import check
 from conftest import TODAY, evu
+from maintain.codelists import DEFAULT_REFERENCE
 from scrapers.fetch import Fetcher, Politeness
 from scrapers.run import Outcome, scrape
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from catalogue.cli import parser
 from conftest import REPO
+from evu.cli import parser
 from scrapers.adapters import ADAPTERS
 
 WORKFLOW = REPO / ".github" / "workflows" / "scrape.yml"

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.cli import main
 from catalogue.derive import course_regions
-from catalogue.duplicate_search import candidates
 from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
-from catalogue.search_document import modes
-from catalogue.search_index import SearchIndex, related_ids
+from catalogue.search.document import modes
+from catalogue.search.duplicates import candidates
+from catalogue.search.index import SearchIndex, related_ids
 from conftest import BUNDLED, DEMENS, TODAY, WOUNDS, evu, write_catalogue
+from evu.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -235,7 +235,7 @@ def test_results_say_when_where_and_what_it_costs(page: Page, bundled_site: str)
 
 @pytest.fixture(scope="module")
 def wounds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from site_build.browser import served
+    from benchmarks.browser import served
     from site_build.build import build
 
     root = tmp_path_factory.mktemp("wounds")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KRAEFT, REPO
-from site_build.build import fingerprint
+from site_build.fingerprint import fingerprint
 from site_build.serve import watch
 
 
@@ -25,7 +25,7 @@ def server(small: Path, tmp_path: Path) -> Iterator[str]:
     command = [
         sys.executable,
         "-m",
-        "catalogue.cli",
+        "evu.cli",
         "serve",
         str(small),
         "--port",

@@ -14,11 +14,11 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
+from benchmarks.synthetic import write_synthetic
 from catalogue.codelists import regions
-from catalogue.danish import sort_key
+from catalogue.collation import sort_key
 from catalogue.diagnostics import CatalogueError
 from catalogue.pipeline import read_catalogue
-from catalogue.synthetic import write_synthetic
 from conftest import BUNDLED, KRAEFT, SMALL, TODAY, write_catalogue
 from site_build import urls
 from site_build.build import MANIFEST, build

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from benchmarks.synthetic import SENTENCE, bundled_texts, write_synthetic
 from catalogue.pipeline import read_catalogue
 from catalogue.stats import stats
-from catalogue.synthetic import SENTENCE, bundled_texts, write_synthetic
 from conftest import TODAY
 
 

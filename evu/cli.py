@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from catalogue.diagnostics import (
     CatalogueError,
@@ -24,8 +25,11 @@ from catalogue.diagnostics import (
 )
 
 DEFAULT_ROOT = Path("courses")
-NEW_KINDS = ("course", "offering", "provider", "profession", "path")  # see catalogue.scaffold
-REPORT_NAMES = ("stale", "gaps", "duplicates", "links")  # see catalogue.report
+NEW_KINDS = ("course", "offering", "provider", "profession", "path")  # see maintain.new
+REPORT_NAMES = ("stale", "gaps", "duplicates", "links")  # see maintain.report
+
+
+Commands = argparse._SubParsersAction  # what `add_<command>` adds its command to
 
 
 class UsageError(Exception):
@@ -46,9 +50,36 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: '{text}'") from None
 
 
-def _report(diagnostics: Sequence[Diagnostic], style: str) -> None:
+def _with_root(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ROOT,
+        help="catalogue folder (default: courses)",
+    )
+    p.add_argument(
+        "--today", type=_date, default=None, help="date to validate against (default: today)"
+    )
+
+
+def _pages_done(finished: int, total: int) -> None:
+    from evu.progress import progress_bar
+
+    progress_bar(finished, total, "sider")
+
+
+def _report(diagnostics: Sequence[Diagnostic], style: str, file: TextIO | None = None) -> None:
     for d in diagnostics:
-        print(format_diagnostic(d, style))
+        print(format_diagnostic(d, style), file=file)
+
+
+def add_validate(sub: Commands) -> None:
+    p = sub.add_parser("validate", help="check every file; print file:line:col: code: message")
+    _with_root(p)
+    p.add_argument("--format", choices=["text", "github"], default="text")
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.set_defaults(run=cmd_validate)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -68,6 +99,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def add_stats(sub: Commands) -> None:
+    p = sub.add_parser("stats", help="counts of courses, offerings, professions, …")
+    _with_root(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_stats)
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from catalogue.pipeline import read_catalogue
     from catalogue.stats import stats, stats_text
@@ -78,9 +116,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_schema(sub: Commands) -> None:
+    p = sub.add_parser("schema", help="write the JSON Schemas generated from the model")
+    p.add_argument("--out", type=Path, default=None, help="folder (default: catalogue/schemas)")
+    p.add_argument("--check", action="store_true", help="exit 1 if the schemas are out of date")
+    p.set_defaults(run=cmd_schema)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from catalogue import schema
 
+    args.out = args.out or schema.SCHEMA_DIR
     if args.check:
         stale = schema.outdated(args.out)
         for path in stale:
@@ -91,10 +137,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_build(sub: Commands) -> None:
+    p = sub.add_parser("build", help="validate and build the static site")
+    _with_root(p)
+    p.add_argument("--out", type=Path, default=Path("_site"))
+    p.add_argument(
+        "--base-url",
+        default="http://127.0.0.1:8000/",
+        help="public address of the site, for the sitemap, feed and calendars",
+    )
+    p.set_defaults(run=cmd_build)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from site_build.build import build
 
-    result = build(args.path, args.out, today=args.today, base_url=args.base_url)
+    result = build(
+        args.path, args.out, today=args.today, base_url=args.base_url, progress=_pages_done
+    )
     print(
         f"built {result.pages} page(s) into {shown(result.out)}: {result.rendered} rendered, "
         f"{result.written} file(s) written, {result.removed} removed"
@@ -102,20 +162,56 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_serve(sub: Commands) -> None:
+    p = sub.add_parser("serve", help="build, then serve the site on localhost")
+    _with_root(p)
+    p.add_argument("--out", type=Path, default=Path("_site"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=cmd_serve)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from site_build.build import build
     from site_build.serve import serve
 
-    def rebuild() -> None:
-        build(args.path, args.out, today=args.today)
+    build(args.path, args.out, today=args.today, progress=_pages_done)
 
-    rebuild()
-    serve(args.out, args.host, args.port, rebuild=rebuild, root=args.path)
+    def rebuild() -> None:
+        """After an edit: the site is built again, or the last one stays with the errors."""
+        try:
+            build(args.path, args.out, today=args.today)
+        except CatalogueError as exc:
+            _report(exc.diagnostics, "text", sys.stderr)
+            print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
+            return
+        print("Genopbygget.", file=sys.stderr, flush=True)
+
+    def ready(url: str) -> None:
+        print(f"EVU-kataloget kører på {url} (Ctrl+C stopper)", flush=True)
+
+    serve(args.out, args.host, args.port, rebuild=rebuild, root=args.path, ready=ready)
     return 0
 
 
+def add_scrape(sub: Commands) -> None:
+    p = sub.add_parser(
+        "scrape", help="read a source and merge what it publishes into the catalogue"
+    )
+    p.add_argument("source", help="amu, jsonld, kp, plan2learn, ugdk or via")
+    _with_root(p)
+    p.add_argument("--url", action="append", help="read this page instead (repeatable)")
+    p.add_argument("--dry-run", action="store_true", help="print the YAML; change nothing")
+    p.add_argument("--limit", type=int, default=None, help="read at most N pages")
+    p.add_argument(
+        "--report", type=Path, default=None, help="also write the report here (Markdown)"
+    )
+    p.add_argument("--cache", type=Path, default=Path(".evu-cache/http"), help="HTTP cache folder")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to a host")
+    p.set_defaults(run=cmd_scrape)
+
+
 def cmd_scrape(args: argparse.Namespace) -> int:
-    from catalogue.progress import progress_bar
     from scrapers.adapters import ADAPTERS
     from scrapers.fetch import CONTACT_URL, Fetcher, Politeness, user_agent
     from scrapers.run import scrape
@@ -140,7 +236,7 @@ def cmd_scrape(args: argparse.Namespace) -> int:
         limit=args.limit,
         dry_run=args.dry_run,
         today=args.today,
-        progress=lambda done, total: progress_bar(done, total, "sider"),
+        progress=_pages_done,
     )
     report = outcome.report
     if args.dry_run:
@@ -158,8 +254,22 @@ def cmd_scrape(args: argparse.Namespace) -> int:
     return 1 if outcome.failed else 0
 
 
+def add_fmt(sub: Commands) -> None:
+    p = sub.add_parser("fmt", help="write catalogue files in canonical form")
+    p.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ROOT,
+        help="catalogue folder or one file (default: courses)",
+    )
+    p.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
+    p.add_argument("--diff", action="store_true", help="with --check: show what would change")
+    p.set_defaults(run=cmd_fmt)
+
+
 def cmd_fmt(args: argparse.Namespace) -> int:
-    from catalogue.fmt import format_all, write
+    from maintain.fmt import format_all, write
 
     results = format_all(args.path)
     problems = [d for r in results for d in r.problems]
@@ -182,11 +292,25 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     return 1 if problems or (args.check and changed) else 0
 
 
+def add_new(sub: Commands) -> None:
+    p = sub.add_parser("new", help="write a new course, offering, provider, profession or path")
+    p.add_argument("kind", choices=NEW_KINDS)
+    p.add_argument("options", nargs=argparse.REMAINDER, help="see 'evu new KIND --help'")
+    p.set_defaults(run=cmd_new)
+
+
+def _ask(question: str, problem: str | None) -> str:
+    """One question of `evu new` on the terminal, after what was wrong with the last answer."""
+    if problem:
+        print(f"  {problem}")
+    return input(question)
+
+
 def cmd_new(args: argparse.Namespace) -> int:
-    from catalogue.scaffold import NewError, run
+    from maintain.new import NewError, run
 
     try:
-        written = run(args.kind, args.options, interactive=sys.stdin.isatty())
+        written = run(args.kind, args.options, interactive=sys.stdin.isatty(), ask=_ask)
     except NewError as exc:
         _report(exc.diagnostics, "text")
         print(exc, file=sys.stderr)
@@ -196,8 +320,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_report(sub: Commands) -> None:
+    p = sub.add_parser("report", help="stale entries, unpublished facts, duplicates, links")
+    p.add_argument(
+        "what",
+        nargs="*",
+        metavar="[REPORT] [PATH]",
+        help=f"one of {', '.join(REPORT_NAMES)} (default: all), then the catalogue folder",
+    )
+    p.add_argument("--today", type=_date, default=None, help="date to report on (default: today)")
+    p.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
+    p.set_defaults(run=cmd_report)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    from catalogue import report
+    from maintain import report
 
     words = list(args.what)
     named = bool(words) and words[0] in REPORT_NAMES
@@ -222,25 +359,48 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_docs(args: argparse.Namespace) -> int:
-    from catalogue import fieldref
+def add_docs(sub: Commands) -> None:
+    p = sub.add_parser("docs", help="write the field reference in CONTRIBUTING.md")
+    p.add_argument("--file", type=Path, default=None, help="default: the repository's")
+    p.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
+    p.set_defaults(run=cmd_docs)
 
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from maintain import docs
+
+    args.file = args.file or docs.CONTRIBUTING
     try:
         if args.check:
-            stale = fieldref.outdated(args.file)
+            stale = docs.outdated(args.file)
             if stale:
                 print(f"{shown(args.file)}: field reference out of date; run 'evu docs'")
             return 1 if stale else 0
-        changed = fieldref.write(args.file)
+        changed = docs.write(args.file)
     except (OSError, ValueError) as exc:
         raise UsageError(f"evu docs: {shown(args.file)}: {exc}") from None
     print(f"{'updated' if changed else 'up to date:'} {shown(args.file)}")
     return 0
 
 
+def add_search(sub: Commands) -> None:
+    p = sub.add_parser("search", help="search the catalogue (Danish, typo-tolerant)")
+    p.add_argument("query", help="words to search for, e.g. 'demens sosu-assistent'")
+    _with_root(p)
+    p.add_argument("--region", help="region name, e.g. Syddanmark")
+    p.add_argument("--kind", help="amu, kursus, akademi, diplom, master, …")
+    p.add_argument("--profession", help="profession id, name or abbreviation (SSA)")
+    p.add_argument("--topic", help="topic id or name")
+    p.add_argument("--mode", choices=["online", "onsite", "blended"])
+    p.add_argument("--starts-within", type=int, metavar="DAYS", help="a class starts within")
+    p.add_argument("--limit", type=int, default=10, help="hits to show (default 10)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_search)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from catalogue.pipeline import read_catalogue
-    from catalogue.search_index import FilterError, SearchIndex, filters_from, hit_json
+    from catalogue.search.index import FilterError, SearchIndex, filters_from, hit_json
 
     catalogue, _ = read_catalogue(args.path, args.today)
     try:
@@ -284,129 +444,32 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = (
+    add_validate,
+    add_stats,
+    add_schema,
+    add_build,
+    add_fmt,
+    add_new,
+    add_report,
+    add_docs,
+    add_search,
+    add_serve,
+    add_scrape,
+)
+
+
 def parser() -> Parser:
     p = Parser(prog="evu", description="EVU-kataloget: validate, describe and build the catalogue.")
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
-
-    def with_root(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument(
-            "path",
-            nargs="?",
-            type=Path,
-            default=DEFAULT_ROOT,
-            help="catalogue folder (default: courses)",
-        )
-        sp.add_argument(
-            "--today", type=_date, default=None, help="date to validate against (default: today)"
-        )
-
-    v = sub.add_parser("validate", help="check every file; print file:line:col: code: message")
-    with_root(v)
-    v.add_argument("--format", choices=["text", "github"], default="text")
-    v.add_argument("--strict", action="store_true", help="warnings fail too")
-    v.set_defaults(run=cmd_validate)
-
-    s = sub.add_parser("stats", help="counts of courses, offerings, professions, …")
-    with_root(s)
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(run=cmd_stats)
-
-    sc = sub.add_parser("schema", help="write the JSON Schemas generated from the model")
-    sc.add_argument("--out", type=Path, default=None, help="folder (default: catalogue/schemas)")
-    sc.add_argument("--check", action="store_true", help="exit 1 if the schemas are out of date")
-    sc.set_defaults(run=cmd_schema)
-
-    b = sub.add_parser("build", help="validate and build the static site")
-    with_root(b)
-    b.add_argument("--out", type=Path, default=Path("_site"))
-    b.add_argument(
-        "--base-url",
-        default="http://127.0.0.1:8000/",
-        help="public address of the site, for the sitemap, feed and calendars",
-    )
-    b.set_defaults(run=cmd_build)
-
-    f = sub.add_parser("fmt", help="write catalogue files in canonical form")
-    f.add_argument(
-        "path",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_ROOT,
-        help="catalogue folder or one file (default: courses)",
-    )
-    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if any would")
-    f.add_argument("--diff", action="store_true", help="with --check: show what would change")
-    f.set_defaults(run=cmd_fmt)
-
-    n = sub.add_parser("new", help="write a new course, offering, provider, profession or path")
-    n.add_argument("kind", choices=NEW_KINDS)
-    n.add_argument("options", nargs=argparse.REMAINDER, help="see 'evu new KIND --help'")
-    n.set_defaults(run=cmd_new)
-
-    r = sub.add_parser("report", help="stale entries, unpublished facts, duplicates, links")
-    r.add_argument(
-        "what",
-        nargs="*",
-        metavar="[REPORT] [PATH]",
-        help=f"one of {', '.join(REPORT_NAMES)} (default: all), then the catalogue folder",
-    )
-    r.add_argument("--today", type=_date, default=None, help="date to report on (default: today)")
-    r.add_argument("--markdown", action="store_true", help="Markdown instead of plain text")
-    r.set_defaults(run=cmd_report)
-
-    d = sub.add_parser("docs", help="write the field reference in CONTRIBUTING.md")
-    d.add_argument("--file", type=Path, default=None, help="default: the repository's")
-    d.add_argument("--check", action="store_true", help="exit 1 if it is out of date")
-    d.set_defaults(run=cmd_docs)
-
-    se = sub.add_parser("search", help="search the catalogue (Danish, typo-tolerant)")
-    se.add_argument("query", help="words to search for, e.g. 'demens sosu-assistent'")
-    with_root(se)
-    se.add_argument("--region", help="region name, e.g. Syddanmark")
-    se.add_argument("--kind", help="amu, kursus, akademi, diplom, master, …")
-    se.add_argument("--profession", help="profession id, name or abbreviation (SSA)")
-    se.add_argument("--topic", help="topic id or name")
-    se.add_argument("--mode", choices=["online", "onsite", "blended"])
-    se.add_argument("--starts-within", type=int, metavar="DAYS", help="a class starts within")
-    se.add_argument("--limit", type=int, default=10, help="hits to show (default 10)")
-    se.add_argument("--json", action="store_true")
-    se.set_defaults(run=cmd_search)
-
-    sv = sub.add_parser("serve", help="build, then serve the site on localhost")
-    with_root(sv)
-    sv.add_argument("--out", type=Path, default=Path("_site"))
-    sv.add_argument("--host", default="127.0.0.1")
-    sv.add_argument("--port", type=int, default=8000)
-    sv.set_defaults(run=cmd_serve)
-
-    sr = sub.add_parser(
-        "scrape", help="read a source and merge what it publishes into the catalogue"
-    )
-    sr.add_argument("source", help="amu, jsonld, kp, plan2learn, ugdk or via")
-    with_root(sr)
-    sr.add_argument("--url", action="append", help="read this page instead (repeatable)")
-    sr.add_argument("--dry-run", action="store_true", help="print the YAML; change nothing")
-    sr.add_argument("--limit", type=int, default=None, help="read at most N pages")
-    sr.add_argument(
-        "--report", type=Path, default=None, help="also write the report here (Markdown)"
-    )
-    sr.add_argument("--cache", type=Path, default=Path(".evu-cache/http"), help="HTTP cache folder")
-    sr.add_argument("--delay", type=float, default=1.0, help="seconds between requests to a host")
-    sr.set_defaults(run=cmd_scrape)
+    for add in COMMANDS:
+        add(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
-        if getattr(args, "out", None) is None and args.command == "schema":
-            from catalogue.schema import SCHEMA_DIR
-
-            args.out = SCHEMA_DIR
-        if args.command == "docs" and args.file is None:
-            from catalogue.fieldref import CONTRIBUTING
-
-            args.file = CONTRIBUTING
         return int(args.run(args))
     except UsageError as exc:
         print(exc, file=sys.stderr)

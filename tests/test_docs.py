@@ -5,17 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from catalogue import fieldref
 from catalogue.model import CareerPath, Course, Kind, Profession, Provider, Topic, fields_of
 from conftest import BUNDLED, REPO, evu
+from maintain import docs
 
 
 def test_the_committed_reference_is_up_to_date() -> None:
-    assert not fieldref.outdated(), "run 'evu docs'"
+    assert not docs.outdated(), "run 'evu docs'"
 
 
 def test_every_field_of_every_file_is_described_with_its_model_documentation() -> None:
-    text = fieldref.reference()
+    text = docs.reference()
     for cls in (Course, CareerPath, Provider, Profession, Topic):
         for f in fields_of(cls):
             assert f"| `{f.key}` |" in text, (cls.__name__, f.key)
@@ -25,9 +25,9 @@ def test_every_field_of_every_file_is_described_with_its_model_documentation() -
 
 
 def test_one_real_example_for_each_kind_of_course_is_linked() -> None:
-    found = fieldref.examples()
+    found = docs.examples()
     assert list(found) == [k.value for k in Kind]
-    text = fieldref.reference()
+    text = docs.reference()
     for kind, path in found.items():
         assert f"\nkind: {kind}\n" in path.read_text(encoding="utf-8")
         shown = path.relative_to(REPO).as_posix()
@@ -38,12 +38,12 @@ def test_one_real_example_for_each_kind_of_course_is_linked() -> None:
 def test_a_missing_example_is_replaced_by_another_of_its_kind(tmp_path: Path) -> None:
     copy = tmp_path / "courses"
     shutil.copytree(BUNDLED, copy)
-    (copy / f"{fieldref.EXAMPLES['master']}.yaml").unlink()
-    found = fieldref.examples(copy)
+    (copy / f"{docs.EXAMPLES['master']}.yaml").unlink()
+    found = docs.examples(copy)
     assert list(found) == [k.value for k in Kind]
-    assert found["master"].stem != fieldref.EXAMPLES["master"]
+    assert found["master"].stem != docs.EXAMPLES["master"]
     assert "\nkind: master\n" in found["master"].read_text(encoding="utf-8")
-    assert found["amu"] == copy / f"{fieldref.EXAMPLES['amu']}.yaml"
+    assert found["amu"] == copy / f"{docs.EXAMPLES['amu']}.yaml"
 
 
 def test_docs_check_and_write(tmp_path: Path) -> None:

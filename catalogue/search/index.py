@@ -1,7 +1,7 @@
 """The whoosh index of the catalogue: `evu search`, related courses and duplicate candidates.
 
 Built in memory from a validated catalogue (a few seconds for thousands of courses). Every
-text field is analysed by `catalogue.danish` (folding, Snowball stemming, compound parts and
+text field is analysed by `catalogue.search.danish` (folding, Snowball stemming, compound parts and
 synonyms at the word's own position), so "hjælper" finds "social- og sundhedshjælper" and the
 highlighted snippet marks the word the reader typed into.
 """
@@ -19,13 +19,13 @@ from whoosh import fields, highlight, query
 from whoosh.analysis import Analyzer, Token
 from whoosh.filedb.filestore import RamStorage
 
-from catalogue import danish
 from catalogue.codelists import regions
 from catalogue.derive import is_past_event
 from catalogue.diagnostics import did_you_mean
 from catalogue.model import Catalogue, Course, Kind, Mode
 from catalogue.parallel import map_chunks
-from catalogue.search_document import EXTRA_WEIGHT, FIELDS, PAST_FACTOR, document
+from catalogue.search import danish
+from catalogue.search.document import EXTRA_WEIGHT, FIELDS, PAST_FACTOR, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
 MAX_DOC_FREQ = 100  # "more like this" leaves out terms found in more courses than this

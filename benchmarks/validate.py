@@ -1,6 +1,6 @@
 """Benchmark `evu validate` on the bundled and on synthetic catalogues, beside a peer.
 
-    python -m catalogue.benchmark [--courses 20000] [--offerings 100000] [--runs 3]
+    python -m benchmarks.validate [--courses 20000] [--offerings 100000] [--runs 3]
 
 Each command runs in its own process; the script reports the median wall time and the peak
 resident memory of the runs. The peer is `check-jsonschema` (a general JSON Schema validator,
@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.synthetic import write_synthetic
 from catalogue.schema import SCHEMA_DIR
-from catalogue.synthetic import write_synthetic
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--offerings", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    evu = [sys.executable, "-m", "catalogue.cli", "validate"]
+    evu = [sys.executable, "-m", "evu.cli", "validate"]
     print(f"machine: {machine()}")
     print(f"{'catalogue':<38} {'tool':<18} {'median s':>9} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as tmp:

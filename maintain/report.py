@@ -3,7 +3,7 @@
 - `stale`: entries not verified for 12 months;
 - `gaps`: courses that publish no merit, price or ECTS, overall and per provider (the same
   figures as the site's data-quality page, from `catalogue.quality`);
-- `duplicates`: courses that may be one course listed twice (`catalogue.duplicate_search`);
+- `duplicates`: courses that may be one course listed twice (`catalogue.search.duplicates`);
 - `links`: references to entries that do not exist, and past classes still marked open.
 
 Reports run on every entry that could be read, also when the catalogue has errors, so they
@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from catalogue import duplicate_search, quality, queries
+from catalogue import quality, queries
 from catalogue.diagnostics import CatalogueError, Diagnostic, Location, Severity, shown
 from catalogue.load import Entry, Loaded
 from catalogue.model import Catalogue, Offering, Status
 from catalogue.pipeline import assemble, check
+from catalogue.search import duplicates
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def duplicate_candidates(inputs: Inputs) -> Report:
             f"{c.score:.2f}",
             "; ".join(c.reasons),
         )
-        for c in duplicate_search.candidates(inputs.catalogue)
+        for c in duplicates.candidates(inputs.catalogue)
     ]
     table = Table(
         "Courses that may be listed twice",

@@ -1,6 +1,6 @@
 """Build the official code lists shipped as package data from `shared/reference/`.
 
-Run `python -m catalogue.codelists_build [REFERENCE_DIR]` after the reference files change;
+Run `python -m maintain.codelists [REFERENCE_DIR]` after the reference files change;
 a test checks that the shipped files equal what this script produces.
 """
 

@@ -221,12 +221,16 @@ class Written:
     warnings: list[Diagnostic]
 
 
-def run(
-    kind: str,
-    argv: list[str],
-    interactive: bool,
-    ask: Callable[[str], str] = input,
-) -> Written:
+# Asks one question on a terminal and returns the answer typed; the second argument says what
+# was wrong with the last answer (None at first), for the asker to show before asking again.
+Ask = Callable[[str, str | None], str]
+
+
+def _no_terminal(question: str, problem: str | None) -> str:
+    raise NewError(f"cannot ask '{question.strip()}' without a terminal")
+
+
+def run(kind: str, argv: list[str], interactive: bool, ask: Ask = _no_terminal) -> Written:
     """Parse `argv`, ask for what is missing when `interactive`, check and write the entry."""
     if kind not in QUESTIONS:
         raise NewError(f"evu new: unknown kind '{kind}'; expected one of {', '.join(QUESTIONS)}")
@@ -242,7 +246,7 @@ def answer(
     given: dict[str, Any],
     today: date,
     interactive: bool,
-    ask: Callable[[str], str] = input,
+    ask: Ask = _no_terminal,
 ) -> dict[str, Any]:
     """Every question's value, from `given` options and defaults; when a required one is
     missing and `interactive`, every question not given is asked (optional ones can be
@@ -275,44 +279,45 @@ def answer(
     return answers
 
 
-def _ask(q: Question, default: Any, ask: Callable[[str], str]) -> Any:
+def _ask(q: Question, default: Any, ask: Ask) -> Any:
     if q.form == "steps":
         return _ask_steps(ask)
     shown_default = default.isoformat() if isinstance(default, date) else default
     hint = f" ({'/'.join(q.choices)})" if q.choices else ""
     hint += f" [{shown_default}]" if shown_default else ""
     hint += "" if q.required or shown_default else " (optional, Enter to skip)"
+    problem = None
     while True:
-        text = ask(f"{q.prompt}{hint}: ").strip()
+        text = ask(f"{q.prompt}{hint}: ", problem).strip()
         if not text:
             if shown_default:
                 return default
             if default == "" or not q.required:
                 return None
-            print("  required")
+            problem = "required"
             continue
         try:
             return _parse(q, text)
         except NewError as exc:
-            print(f"  {exc}")
+            problem = str(exc)
 
 
-def _ask_steps(ask: Callable[[str], str]) -> list[dict[str, Any]]:
+def _ask_steps(ask: Ask) -> list[dict[str, Any]]:
     steps: list[dict[str, Any]] = []
+    problem = None
     while True:
         number = len(steps) + 1
-        title = ask(f"Step {number}: title{' (Enter when done)' if steps else ''}: ").strip()
-        if not title:
+        title = ask(f"Step {number}: title{' (Enter when done)' if steps else ''}: ", problem)
+        problem = None
+        if not title.strip():
             if steps:
                 return steps
-            print("  a path needs at least one step")
+            problem = "a path needs at least one step"
             continue
-        while True:
-            courses = _ids(ask(f"Step {number}: course ids, comma-separated: "))
-            if courses:
-                break
-            print("  a step needs at least one course")
-        steps.append({"title": title, "courses": courses})
+        while not (courses := _ids(ask(f"Step {number}: course ids, comma-separated: ", problem))):
+            problem = "a step needs at least one course"
+        problem = None
+        steps.append({"title": title.strip(), "courses": courses})
 
 
 def _parse(q: Question, raw: Any) -> Any:

@@ -4,7 +4,7 @@ another name or by another provider (the national study found 705 listings of 53
 Each course is compared only with its "more like this" neighbours from the whoosh index, so
 a large catalogue is not compared pairwise. A pair is a candidate when it shares an AMU
 number, or when titles and texts (stemmed, compounds split, synonyms joined by
-`catalogue.danish`) overlap enough. A module and the education it belongs to are never
+`catalogue.search.danish`) overlap enough. A module and the education it belongs to are never
 candidates. For `evu report duplicates`: `candidates(catalogue)`.
 """
 
@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from catalogue import danish
 from catalogue.model import Catalogue, Course
-from catalogue.search_index import SearchIndex
+from catalogue.search import danish
+from catalogue.search.index import SearchIndex
 
 NEIGHBOURS = 8  # "more like this" neighbours compared with each course
 THRESHOLD = 0.55  # combined similarity from which a pair is reported

@@ -1,6 +1,6 @@
 """Danish text for search: one module used by every index, so they all find the same courses.
 
-- `fold`: lower case and accents folded, keeping æ, ø and å (ä → æ, ö → ø, é → e).
+- `fold` (from `catalogue.collation`): lower case and accents folded, keeping æ, ø, å.
 - `words`: the words of a text with their character offsets (for highlighting).
 - `stem`: Snowball's Danish stemmer. We use the one inside whoosh (`whoosh.lang`): whoosh is
   a dependency anyway, it is the same Snowball algorithm Pagefind runs in the browser, and a
@@ -26,60 +26,17 @@ from typing import NamedTuple
 import yaml
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
+from catalogue.collation import fold
 from catalogue.diagnostics import CatalogueError, Diagnostic
 from catalogue.yamlsource import location, read_yaml
 
-SYNONYMS = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
+SYNONYMS = Path(__file__).resolve().parents[1] / "data" / "synonyms.yaml"
 WORD = re.compile(r"[^\W_]+")
 STOPWORDS = frozenset(stopwords_for_language("da"))
-# Letters folded onto their Danish (or plain) form; æ, ø and å themselves are kept.
-FOLD = str.maketrans(
-    {
-        "ä": "æ",
-        "ö": "ø",
-        "ǿ": "ø",
-        "ü": "y",
-        "é": "e",
-        "è": "e",
-        "ê": "e",
-        "ë": "e",
-        "á": "a",
-        "à": "a",
-        "â": "a",
-        "í": "i",
-        "ì": "i",
-        "ó": "o",
-        "ò": "o",
-        "ô": "o",
-        "ú": "u",
-        "ù": "u",
-        "ç": "c",
-        "ñ": "n",
-    }
-)
 # Endings of inflected forms a compound part may carry: hjælper-e, uddannelse-n, pleje-n, …
 ENDINGS = ("", "e", "n", "r", "s", "en", "er", "es", "et", "ne", "ns", "re", "ere", "erne", "ens")
 LINKS = ("s", "e")  # Danish linking letters: sundhed-s-hjælper, ældr-e-pleje
 SHORT_PART = 7  # parts shorter than this split a compound only after another known part
-
-
-def fold(text: str) -> str:
-    """Lower case with accents folded, keeping æ, ø and å."""
-    return unicodedata.normalize("NFC", text).lower().translate(FOLD)
-
-
-# Danish alphabetical order (Dansk Sprognævn; DS 377): a-z, then æ, ø, å; "aa" sorts as å
-# (Aabenraa, Aalborg); accents and case do not count (é as e, ü as y, ä as æ, ö as ø); spaces
-# come before letters; other punctuation is left out ("Social- og" as "Social og").
-_AFTER_Z = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three code points after "z"
-_UNSORTED = re.compile(r"[^\w ]|_")
-
-
-def sort_key(text: str) -> tuple[str, str]:
-    """A key that puts texts in Danish alphabetical order (Python's own order puts å before
-    æ and ø, and "Aalborg" first); ties are broken by the text itself, so the order is total."""
-    folded = _UNSORTED.sub("", fold(text)).replace("aa", "å")
-    return (" ".join(folded.split()).translate(_AFTER_Z), text)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:

@@ -1,10 +1,10 @@
 """Benchmark search on the built site, beside Pagefind indexing the same pages by default.
 
-    python -m site_build.search_benchmark [--courses 2000] [--offerings 10000]
+    python -m benchmarks.search [--courses 2000] [--offerings 10000]
 
 (`--courses 0`: the bundled catalogue only.)
 
-For the bundled catalogue and a synthetic one (`catalogue.synthetic`), builds the site (which
+For the bundled catalogue and a synthetic one (`benchmarks.synthetic`), builds the site (which
 writes our Pagefind index: Danish enrichment, facets, one record per course), then lets
 Pagefind index the built course pages with its default settings into `pagefind-default/`
 (the peer). In headless Chromium (Debian's, driven by Playwright), each engine answers a
@@ -39,9 +39,9 @@ from urllib.parse import unquote, urlparse
 
 import yaml
 
-from catalogue.benchmark import machine
-from catalogue.synthetic import write_synthetic
-from site_build.browser import launch, served
+from benchmarks.browser import launch, served
+from benchmarks.synthetic import write_synthetic
+from benchmarks.validate import machine
 from site_build.build import build
 
 if TYPE_CHECKING:

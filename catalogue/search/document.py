@@ -2,7 +2,7 @@
 
 One definition for every index: whoosh (`evu search`, related courses, duplicate candidates)
 and Pagefind (search on the site) index the same fields, enriched by the same Danish
-vocabulary (`catalogue.danish`), so they find the same courses.
+vocabulary (`catalogue.search.danish`), so they find the same courses.
 """
 
 from __future__ import annotations

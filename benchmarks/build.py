@@ -1,6 +1,6 @@
 """Benchmark `evu build` on a synthetic catalogue, beside Hugo building the same number of pages.
 
-    python -m site_build.benchmark [--courses 20000] [--offerings 100000]
+    python -m benchmarks.build [--courses 20000] [--offerings 100000]
 
 Measures, each in its own process (wall time, peak memory of that process): a full build into
 an empty folder, a rebuild with nothing changed, a rebuild after one course's price changed
@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from catalogue.benchmark import machine, measure
-from catalogue.synthetic import write_synthetic
+from benchmarks.synthetic import write_synthetic
+from benchmarks.validate import machine, measure
 
 HUGO_LAYOUT = """<!doctype html><html lang="da"><head><meta charset="utf-8">
 <title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         build = [
             sys.executable,
             "-m",
-            "catalogue.cli",
+            "evu.cli",
             "build",
             str(root),
             "--out",

@@ -1,0 +1,1 @@
+"""Search: Danish text analysis, the search document, the whoosh index, near-duplicates."""
