@@ -13,14 +13,13 @@ Figures go in the README; they are never asserted by tests.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.machine import arguments, machine, measure
 from benchmarks.synthetic import write_synthetic
-from benchmarks.validate import machine, measure
 
 HUGO_LAYOUT = """<!doctype html><html lang="da"><head><meta charset="utf-8">
 <title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}
@@ -62,9 +61,7 @@ def hugo_site(catalogue: Path, folder: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--courses", type=int, default=20_000)
-    parser.add_argument("--offerings", type=int, default=100_000)
+    parser = arguments(__doc__, courses=20_000, offerings=100_000)
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
     print(f"{'measurement':<44} {'seconds':>8} {'peak MiB':>9}")

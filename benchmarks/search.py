@@ -26,7 +26,6 @@ Figures go in the README; they are never asserted by tests.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gzip
 import statistics
@@ -40,8 +39,8 @@ from urllib.parse import unquote, urlparse
 import yaml
 
 from benchmarks.browser import launch, served
+from benchmarks.machine import arguments, machine
 from benchmarks.synthetic import write_synthetic
-from benchmarks.validate import machine
 from site_build.build import build
 
 if TYPE_CHECKING:
@@ -179,9 +178,7 @@ def run(label: str, root: Path, work: Path, queries: list[str], cases: list[dict
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--courses", type=int, default=2_000)
-    parser.add_argument("--offerings", type=int, default=10_000)
+    parser = arguments(__doc__, courses=2_000, offerings=10_000)
     args = parser.parse_args(argv)
     cases = yaml.safe_load(RELEVANCE.read_text(encoding="utf-8"))
     print(f"machine: {machine()}")

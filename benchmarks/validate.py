@@ -12,37 +12,16 @@ they are never asserted by tests.
 
 from __future__ import annotations
 
-import argparse
-import os
-import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from benchmarks.machine import arguments, machine, measure
 from benchmarks.synthetic import write_synthetic
 from catalogue.schema import SCHEMA_DIR
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def measure(command: list[str], runs: int) -> tuple[float, float, int]:
-    """Median seconds, peak MiB (of that process alone) and exit code over `runs` runs."""
-    times: list[float] = []
-    peak = 0.0
-    code = 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
-        code = os.waitstatus_to_exitcode(status)
-        process.returncode = code  # reaped by wait4 above; tell Popen so it does not wait
-    return statistics.median(times), peak, code
 
 
 def peer_command(root: Path) -> list[str] | None:
@@ -54,18 +33,8 @@ def peer_command(root: Path) -> list[str] | None:
     return [executable, "--schemafile", str(SCHEMA_DIR / "course.schema.json"), *courses]
 
 
-def machine() -> str:
-    cpuinfo = Path("/proc/cpuinfo")
-    lines = cpuinfo.read_text().splitlines() if cpuinfo.exists() else []
-    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
-    cpu = names[0] if names else platform.machine()
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--courses", type=int, default=20_000)
-    parser.add_argument("--offerings", type=int, default=100_000)
+    parser = arguments(__doc__, courses=20_000, offerings=100_000)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     evu = [sys.executable, "-m", "evu.cli", "validate"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
@@ -79,6 +79,20 @@ def taught_online(course: Course, offering: Offering | None = None) -> bool:
     if offering is not None and offering_place(offering) is None:
         return True
     return class_mode(course, offering) in (Mode.ONLINE, Mode.BLENDED)
+
+
+SOON_DAYS = 92  # "starts within 3 months": the region pages' filter and the search facet
+
+
+def starts_within(start: date | None, today: date, days: int = SOON_DAYS) -> bool:
+    """`start` is a date between today and `days` days from today."""
+    return start is not None and today <= start <= today + timedelta(days=days)
+
+
+def is_free(course: Course) -> bool:
+    """Free for the target group: published as such, or a published price of 0 kr."""
+    free = course.funding is not None and course.funding.free_for_target_group is True
+    return free or course.price == 0
 
 
 def is_upcoming(offering: Offering, today: date) -> bool:

@@ -1,10 +1,11 @@
-"""Writing files so that a crash or a full disk leaves the old file (or none), never half."""
+"""Writing files so that a crash or a full disk leaves the old file (or none), never half;
+and which generated files are out of date."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +27,12 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def outdated(files: Mapping[Path, str]) -> list[Path]:
+    """The files of generated `files` (path → the text it must hold) that are missing or
+    hold other text."""
+    return [p for p, text in files.items() if not p.is_file() or p.read_text("utf-8") != text]
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

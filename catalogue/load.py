@@ -52,6 +52,8 @@ class Entry:
     path: Path
     index: int | None = None  # position in a list file
     digest: str = ""  # sha256 of the file's bytes (for one-entry files)
+    # The file's bytes when they are checked before being written (else read from `path`).
+    unsaved: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -60,7 +62,9 @@ class Entry:
     @cached_property
     def locations(self) -> dict[KeyPath, Location]:
         """Where each value stands, read again from the file (only diagnostics need them)."""
-        node, _ = read_yaml(self.path)
+        node, _ = (
+            read_yaml(self.path) if self.unsaved is None else parse_yaml(self.path, self.unsaved)
+        )
         if self.index is not None and isinstance(node, yaml.SequenceNode):
             node = node.value[self.index]
         converter = Converter(self.path)
@@ -160,8 +164,12 @@ def load(
     return loaded
 
 
-def file_kind(root: Path, path: Path) -> str | None:
-    """'course', 'path' or a list name ('providers', …) by where the file stands."""
+def file_kind(path: Path, root: Path | None = None) -> str | None:
+    """'course', 'path' or a list name ('providers', …) by where the file stands in the
+    catalogue folder `root` (None: not a catalogue file). Without `root`, for one file given
+    on its own, the catalogue folder is the file's, or its parent's for paths/ and lists/."""
+    if root is None:
+        root = path.parent.parent if path.parent.name in ("paths", "lists") else path.parent
     parts = path.relative_to(root).parts
     if len(parts) == 1:
         return "course"
@@ -172,9 +180,11 @@ def file_kind(root: Path, path: Path) -> str | None:
     return None
 
 
-def load_file(loaded: Loaded, path: Path, data: bytes, digest: str) -> None:
+def load_file(loaded: Loaded, path: Path, data: bytes, digest: str, unsaved: bool = False) -> None:
+    """Read the bytes `data` of the file at `path` into `loaded`; `unsaved`: they are not
+    (yet) the file's on disk, so locations are found in them."""
     loaded.files += 1
-    kind = file_kind(loaded.root, path)
+    kind = file_kind(path, loaded.root)
     if kind is None:
         loaded.diagnostics.append(
             Diagnostic(
@@ -197,13 +207,15 @@ def load_file(loaded: Loaded, path: Path, data: bytes, digest: str) -> None:
     # file again on the rare occasion a diagnostic needs one (`Entry.locations`).
     converter = Converter(path, locate=False)
     if kind in LISTS:
-        _load_list(loaded, converter, node, kind)
+        _load_list(loaded, converter, node, kind, data if unsaved else None)
     else:
         value = converter.dataclass(node, KINDS[kind])
         if value is INVALID:
             loaded.unreadable.add((kind, path.stem))
         else:
-            loaded.entries.append(Entry(kind, value, path, digest=digest))
+            loaded.entries.append(
+                Entry(kind, value, path, digest=digest, unsaved=data if unsaved else None)
+            )
             if not problems and not converter.diagnostics:
                 loaded.parsed[path.relative_to(loaded.root).as_posix()] = (digest, kind, value)
     loaded.diagnostics.extend(converter.diagnostics)
@@ -217,7 +229,9 @@ def _id_of(node: yaml.Node) -> str | None:
     return None
 
 
-def _load_list(loaded: Loaded, converter: Converter, node: yaml.Node, list_name: str) -> None:
+def _load_list(
+    loaded: Loaded, converter: Converter, node: yaml.Node, list_name: str, unsaved: bytes | None
+) -> None:
     kind = KIND_OF_LIST[list_name]
     if not isinstance(node, yaml.SequenceNode):
         converter.error(node, "type", f"{list_name}.yaml must be a list of entries ('- id: …')")
@@ -231,4 +245,4 @@ def _load_list(loaded: Loaded, converter: Converter, node: yaml.Node, list_name:
             if (id_ := _id_of(item)) is not None:
                 loaded.unreadable.add((kind, id_))
         else:
-            loaded.entries.append(Entry(kind, value, converter.path, index))
+            loaded.entries.append(Entry(kind, value, converter.path, index, unsaved=unsaved))

@@ -17,7 +17,7 @@ import dataclasses
 import typing
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import cache
 from typing import Any, Literal
 
@@ -67,6 +67,37 @@ class FieldInfo:
     type: Any
     meta: dict[str, Any]
     required: bool
+
+
+def plain(value: Any, *, defaults: bool = True, iso_dates: bool = False) -> Any:
+    """A model value as plain data, keyed like the YAML: entries (dataclasses) become mappings,
+    enums their values, tuples lists; plain data passes through. With `defaults=False` fields
+    left at their default (unpublished, empty, false) are left out, as a maintainer writes a
+    file; with `iso_dates` dates become ISO text, as JSON holds them (else they stay dates,
+    as YAML holds them). Unpublished values stay None, so they remain visible as null."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if not defaults and _at_default(f, item):
+                continue
+            data[yaml_key(f)] = plain(item, defaults=defaults, iso_dates=iso_dates)
+        return data
+    if isinstance(value, Enum):
+        return value.value
+    if iso_dates and isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(item, defaults=defaults, iso_dates=iso_dates) for item in value]
+    if isinstance(value, dict):
+        return {k: plain(item, defaults=defaults, iso_dates=iso_dates) for k, item in value.items()}
+    return value
+
+
+def _at_default(f: dataclasses.Field[Any], value: Any) -> bool:
+    if f.default is not dataclasses.MISSING:
+        return value == f.default
+    return f.default_factory is not dataclasses.MISSING and value == f.default_factory()
 
 
 @cache

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 from catalogue.diagnostics import CatalogueError, Diagnostic, Severity
-from catalogue.load import Loaded, ParseCache, load
+from catalogue.load import Loaded, ParseCache, load, load_file
 from catalogue.model import Catalogue
 from catalogue.validate import validate
 
@@ -21,6 +24,26 @@ def check(
     return it with every diagnostic (errors and warnings)."""
     loaded = load(root, cache, digests)
     return loaded, validate(loaded, today or date.today())
+
+
+def check_change(loaded: Loaded, files: Mapping[Path, str], today: date) -> list[Diagnostic]:
+    """The diagnostics that writing `files` (path → whole new text) over the catalogue
+    `loaded` would bring: those it does not have now, and all in the changed files. Checked
+    in memory, with locations in the new texts; nothing is written and `loaded` is kept."""
+    before = set(validate(loaded, today))
+    changed = dataclasses.replace(
+        loaded,
+        entries=[e for e in loaded.entries if e.path not in files],
+        diagnostics=[d for d in loaded.diagnostics if d.location.path not in files],
+        unreadable=set(loaded.unreadable),
+        unreadable_kinds=set(loaded.unreadable_kinds),
+        parsed=dict(loaded.parsed),
+    )
+    for path, text in files.items():
+        data = text.encode("utf-8")
+        load_file(changed, path, data, hashlib.sha256(data).hexdigest(), unsaved=True)
+    after = validate(changed, today)
+    return [d for d in after if d not in before or d.location.path in files]
 
 
 def read_catalogue(

@@ -32,6 +32,7 @@ UNPUBLISHED: dict[str, Callable[[Course], bool]] = {
 
 
 def share(count: int, total: int) -> float:
+    """`count` as a share of `total` (0 of nothing)."""
     return count / total if total else 0.0
 
 

@@ -111,30 +111,12 @@ def schema_for(title: str, cls: type, is_list: bool) -> dict[str, Any]:
     return {"$schema": DIALECT, "title": title, **top, "$defs": dict(sorted(defs.items()))}
 
 
-def rendered() -> dict[str, str]:
-    """File name → exact text of each schema file."""
+def generated(out: Path = SCHEMA_DIR) -> dict[Path, str]:
+    """Each schema file in `out` → the exact text the model generates for it."""
     return {
-        name: json.dumps(schema_for(*spec), ensure_ascii=False, indent=2) + "\n"
+        out / name: json.dumps(schema_for(*spec), ensure_ascii=False, indent=2) + "\n"
         for name, spec in SCHEMAS.items()
     }
-
-
-def write(out: Path = SCHEMA_DIR) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in rendered().items():
-        (out / name).write_text(text, encoding="utf-8")
-        written.append(out / name)
-    return written
-
-
-def outdated(out: Path = SCHEMA_DIR) -> list[Path]:
-    """Schema files that differ from what the model generates."""
-    return [
-        out / name
-        for name, text in rendered().items()
-        if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text
-    ]
 
 
 def schema_line(kind: str, depth: int) -> str:

@@ -8,13 +8,9 @@ from typing import Any
 from catalogue.codelists import regions
 from catalogue.derive import audience, course_regions, offering_place
 from catalogue.model import Catalogue, Kind, Offering, ProviderKind, Venue
-from catalogue.quality import UNPUBLISHED, gaps
+from catalogue.quality import UNPUBLISHED, gaps, share
 
 UNPLACED = "uden region (online)"
-
-
-def _share(count: int, total: int) -> float:
-    return round(count / total, 3) if total else 0.0
 
 
 def stats(catalogue: Catalogue) -> dict[str, Any]:
@@ -47,7 +43,9 @@ def stats(catalogue: Catalogue) -> dict[str, Any]:
         "providers_by_kind": {
             k.value: sum(p.kind is k for p in catalogue.providers.values()) for k in ProviderKind
         },
-        "share_unknown": {fact: _share(unpublished.count(fact), n) for fact in UNPUBLISHED},
+        "share_unknown": {
+            fact: round(share(unpublished.count(fact), n), 3) for fact in UNPUBLISHED
+        },
     }
 
 

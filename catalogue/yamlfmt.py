@@ -47,8 +47,8 @@ import yaml
 
 from catalogue.convert import INVALID, Converter, KeyPath
 from catalogue.diagnostics import CatalogueError, Diagnostic, Location, Severity
-from catalogue.load import KIND_OF_LIST, KINDS, LISTS
-from catalogue.model import fields_of, yaml_key
+from catalogue.load import KIND_OF_LIST, KINDS, LISTS, file_kind
+from catalogue.model import fields_of, plain
 from catalogue.schema import schema_line
 from catalogue.yamlsource import LOADER, parse_yaml
 
@@ -86,7 +86,7 @@ class _Plain(str):
     back plain, so YAML reads it as the same type as before."""
 
 
-def file_kind(kind: str) -> str:
+def kind_named(kind: str) -> str:
     """The kind of file for `kind`: course, path, providers, professions or topics.
 
     The singular entry kinds of `catalogue.load.KINDS` (provider, profession, topic) name the
@@ -98,25 +98,13 @@ def file_kind(kind: str) -> str:
     return name
 
 
-def kind_of_path(path: Path) -> str:
-    """The kind of file by where it stands: `paths/x.yaml`, `lists/providers.yaml`, or a course.
-
-    `evu fmt` knows the catalogue root and uses `catalogue.load.file_kind` instead; this is
-    for a single file given on its own."""
-    if path.parent.name == "paths":
-        return "path"
-    if path.parent.name == "lists" and path.stem in LISTS:
-        return path.stem
-    return "course"
-
-
 def dumps(data: Any, kind: str) -> str:
     """The canonical text of one catalogue file holding `data`.
 
     `data` is plain Python: dicts with the YAML keys, lists or tuples, str (enums by value),
     int, float, bool, date and None (written `null`; leave a key out to say "not published").
     A list file (providers, professions, topics) takes a list of entries."""
-    name = file_kind(kind)
+    name = kind_named(kind)
     is_list = FILE_KINDS[name][1]
     if is_list and not isinstance(data, list | tuple):
         raise ValueError(f"a {name} file holds a list of entries, not {type(data).__name__}")
@@ -130,31 +118,15 @@ def to_data(entry: Any) -> dict[str, Any]:
     left at their default (unpublished, empty, false by default) left out."""
     if not dataclasses.is_dataclass(entry) or isinstance(entry, type):
         raise TypeError(f"not a model entry: {entry!r}")
-    data: dict[str, Any] = {}
-    for f in dataclasses.fields(entry):
-        value = getattr(entry, f.name)
-        if f.default is not dataclasses.MISSING and value == f.default:
-            continue
-        if f.default_factory is not dataclasses.MISSING and value == f.default_factory():
-            continue
-        data[yaml_key(f)] = _plain_value(value)
-    return data
-
-
-def _plain_value(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return to_data(value)
-    if isinstance(value, tuple | list):
-        return [_plain_value(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    return value
+    return plain(entry, defaults=False)
 
 
 def format_text(text: str, path: Path, kind: str | None = None) -> str:
     """`text` of the catalogue file at `path` in canonical form (see the module's docstring).
 
-    `kind` defaults to `kind_of_path(path)`; `path` is also named in errors. Raises
+    `kind` defaults to the kind of file standing at `path` (`catalogue.load.file_kind`; a
+    course where no catalogue file stands, which `evu validate` reports); `path` is also named
+    in errors. Raises
     `CatalogueError` when the text is not YAML the catalogue can read (syntax, tabs, duplicate
     keys, empty): formatting would have to guess, so it does not."""
     return update_text(text, path, lambda data: data, kind)
@@ -165,7 +137,7 @@ def update_text(text: str, path: Path, edit: Callable[[Any], Any], kind: str | N
     mapping of a course or path, the list of a list file), may change it in place, and returns
     the data to write. Comments stay with their keys and list items, so append to a list rather
     than insert into it."""
-    name = file_kind(kind) if kind else kind_of_path(path)
+    name = kind_named(kind) if kind else kind_named(file_kind(path) or "course")
     text = text.removeprefix("\ufeff")
     node, problems = parse_yaml(path, text.encode("utf-8"))
     errors = [d for d in problems if d.severity is Severity.ERROR]

@@ -126,15 +126,24 @@ def add_schema(sub: Commands) -> None:
 def cmd_schema(args: argparse.Namespace) -> int:
     from catalogue import schema
 
-    args.out = args.out or schema.SCHEMA_DIR
-    if args.check:
-        stale = schema.outdated(args.out)
-        for path in stale:
-            print(f"{shown(path)}: out of date; run 'evu schema'")
-        return 1 if stale else 0
-    for path in schema.write(args.out):
-        print(f"wrote {shown(path)}")
-    return 0
+    return _generate(schema.generated(args.out or schema.SCHEMA_DIR), args.check, "schema")
+
+
+def _generate(files: dict[Path, str], check: bool, command: str) -> int:
+    """Write the generated `files` (path → text) that are out of date, or with `check` list
+    them and fail."""
+    from catalogue.files import outdated, write_atomic
+
+    stale = outdated(files)
+    for path in stale:
+        if check:
+            print(f"{shown(path)}: out of date; run 'evu {command}'")
+        else:
+            write_atomic(path, files[path])
+            print(f"wrote {shown(path)}")
+    if not stale:
+        print("up to date: " + ", ".join(shown(path) for path in files), file=sys.stderr)
+    return 1 if check and stale else 0
 
 
 def add_build(sub: Commands) -> None:
@@ -369,18 +378,36 @@ def add_docs(sub: Commands) -> None:
 def cmd_docs(args: argparse.Namespace) -> int:
     from maintain import docs
 
-    args.file = args.file or docs.CONTRIBUTING
+    path = args.file or docs.CONTRIBUTING
     try:
-        if args.check:
-            stale = docs.outdated(args.file)
-            if stale:
-                print(f"{shown(args.file)}: field reference out of date; run 'evu docs'")
-            return 1 if stale else 0
-        changed = docs.write(args.file)
+        files = docs.generated(path)
     except (OSError, ValueError) as exc:
-        raise UsageError(f"evu docs: {shown(args.file)}: {exc}") from None
-    print(f"{'updated' if changed else 'up to date:'} {shown(args.file)}")
-    return 0
+        raise UsageError(f"evu docs: {shown(path)}: {exc}") from None
+    return _generate(files, args.check, "docs")
+
+
+def add_codelists(sub: Commands) -> None:
+    p = sub.add_parser(
+        "codelists", help="make the code lists in catalogue/data from reference files"
+    )
+    p.add_argument(
+        "reference", nargs="?", type=Path, default=None, help="default: shared/reference"
+    )
+    p.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
+    p.set_defaults(run=cmd_codelists)
+
+
+def cmd_codelists(args: argparse.Namespace) -> int:
+    from maintain import codelists
+
+    reference = args.reference or codelists.DEFAULT_REFERENCE
+    try:
+        files = codelists.generated(reference)
+    except (OSError, KeyError, ValueError) as exc:
+        raise UsageError(
+            f"evu codelists: {shown(reference)}: cannot read the reference files: {exc}"
+        ) from None
+    return _generate(files, args.check, "codelists")
 
 
 def add_search(sub: Commands) -> None:
@@ -453,6 +480,7 @@ COMMANDS = (
     add_new,
     add_report,
     add_docs,
+    add_codelists,
     add_search,
     add_serve,
     add_scrape,

@@ -1,7 +1,7 @@
-"""Build the official code lists shipped as package data from `shared/reference/`.
+"""Make the official code lists shipped as package data from `shared/reference/`.
 
-Run `python -m maintain.codelists [REFERENCE_DIR]` after the reference files change;
-a test checks that the shipped files equal what this script produces.
+Run `evu codelists [REFERENCE_DIR]` after the reference files change; `evu codelists --check`
+(and a test) fails when the shipped files differ from what this makes.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from catalogue.codelists import DATA
+
 DEFAULT_REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 REGIONS = {
     "1081": "Region Nordjylland",
@@ -108,27 +108,15 @@ def build_campuses(reference: Path) -> dict[str, object]:
     }
 
 
-def outputs(reference: Path) -> dict[str, str]:
-    """File name → exact file content, for every generated code list."""
+def generated(reference: Path = DEFAULT_REFERENCE) -> dict[Path, str]:
+    """Each generated code list in `catalogue/data/` → its exact text, made from the
+    reference files in `reference` (raises OSError when one cannot be read)."""
     built = {
         "postnumre.json": build_postnumre(reference),
         "disco08.json": build_disco(reference),
         "uddannelsessteder.json": build_campuses(reference),
     }
     return {
-        name: json.dumps(data, ensure_ascii=False, indent=1) + "\n" for name, data in built.items()
+        DATA / name: json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        for name, data in built.items()
     }
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    reference = Path(args[0]) if args else DEFAULT_REFERENCE
-    DATA.mkdir(exist_ok=True)
-    for name, text in outputs(reference).items():
-        (DATA / name).write_text(text, encoding="utf-8")
-        print(f"wrote {DATA / name}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -144,7 +144,7 @@ def examples(root: Path = BUNDLED) -> dict[str, Path]:
             found[kind] = path
     best: dict[str, tuple[int, Path]] = {}
     for path in catalogue_files(root):
-        if file_kind(root, path) != "course" or path.read_bytes().count(b"\n") > 60:
+        if file_kind(path, root) != "course" or path.read_bytes().count(b"\n") > 60:
             continue
         node, _ = read_yaml(path)
         kind = _kind_of(path)
@@ -207,15 +207,7 @@ def updated(text: str, root: Path = BUNDLED) -> str:
     return before + reference(root) + ("\n" + after if after else "")
 
 
-def outdated(path: Path = CONTRIBUTING, root: Path = BUNDLED) -> bool:
-    text = path.read_text(encoding="utf-8")
-    return updated(text, root) != text
-
-
-def write(path: Path = CONTRIBUTING, root: Path = BUNDLED) -> bool:
-    """Update the generated section; True when the file changed."""
-    text = path.read_text(encoding="utf-8")
-    new = updated(text, root)
-    if new != text:
-        path.write_text(new, encoding="utf-8")
-    return new != text
+def generated(path: Path = CONTRIBUTING, root: Path = BUNDLED) -> dict[Path, str]:
+    """`path` → its text with the generated section made from the model and `root`'s
+    examples (raises ValueError when the marker lines are missing)."""
+    return {path: updated(path.read_text(encoding="utf-8"), root)}

@@ -14,7 +14,7 @@ from pathlib import Path
 from catalogue.diagnostics import CatalogueError, Diagnostic, Location
 from catalogue.files import write_atomic
 from catalogue.load import catalogue_files, file_kind
-from catalogue.yamlfmt import format_text, kind_of_path
+from catalogue.yamlfmt import format_text
 from catalogue.yamlsource import parse_yaml
 
 
@@ -39,20 +39,20 @@ class Formatted:
         return "".join(difflib.unified_diff(old, new, f"{name} (now)", f"{name} (formatted)"))
 
 
-def targets(path: Path) -> list[tuple[Path, str]]:
+def targets(path: Path) -> list[tuple[Path, str | None]]:
     """The files to format under `path` with their kind: every catalogue file of a folder (files
     that are no catalogue file are left to `evu validate`), or one file."""
     if path.is_dir():
         found = []
         for file in catalogue_files(path):
-            kind = file_kind(path, file)
+            kind = file_kind(file, path)
             if kind is not None:
                 found.append((file, kind))
         return found
-    return [(path, kind_of_path(path))]
+    return [(path, None)]  # of the kind its place says (see `format_text`)
 
 
-def format_file(path: Path, kind: str) -> Formatted:
+def format_file(path: Path, kind: str | None) -> Formatted:
     """The canonical text of the file at `path`, or its problems; writes nothing."""
     try:
         data = path.read_bytes()

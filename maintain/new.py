@@ -11,8 +11,6 @@ is written. Existing entries are never overwritten.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +21,9 @@ from typing import Any
 from catalogue import ids
 from catalogue.diagnostics import Diagnostic, Severity, shown
 from catalogue.files import write_atomic
-from catalogue.load import Loaded, load, load_file
+from catalogue.load import Loaded, load
 from catalogue.model import SLUG, Kind, Mode, ProviderKind, Scope
-from catalogue.validate import validate
+from catalogue.pipeline import check_change
 from catalogue.yamlfmt import dumps, update_text
 
 
@@ -486,7 +484,7 @@ def create(kind: str, answers: dict[str, Any], root: Path, today: date) -> Writt
     data = entry_data(kind, answers)
     loaded = load(root)
     change = BUILD[kind][1](data, answers, root, loaded)
-    problems = _problems_of_change(loaded, change.path, change.text, today)
+    problems = check_change(loaded, {change.path: change.text}, today)
     if any(d.severity is Severity.ERROR for d in problems):
         raise NewError(f"the new {kind} would not validate; nothing was written", problems)
     write_atomic(change.path, change.text)
@@ -497,17 +495,3 @@ def _readable(loaded: Loaded, path: Path) -> None:
     bad = [d for d in loaded.diagnostics if d.location.path == path]
     if bad or not any(e.path == path for e in loaded.entries):
         raise NewError(f"{shown(path)} has problems; fix them first (evu validate)", bad)
-
-
-def _problems_of_change(loaded: Loaded, path: Path, text: str, today: date) -> list[Diagnostic]:
-    """The diagnostics that writing `text` to `path` would add to the catalogue."""
-    before = set(validate(loaded, today))
-    changed = dataclasses.replace(
-        loaded,
-        entries=[e for e in loaded.entries if e.path != path],
-        diagnostics=[d for d in loaded.diagnostics if d.location.path != path],
-    )
-    data = text.encode("utf-8")
-    load_file(changed, path, data, hashlib.sha256(data).hexdigest())
-    after = validate(changed, today)
-    return [d for d in after if d not in before or d.location.path == path]

@@ -9,7 +9,9 @@ marked `status: ended`, never deleted; a course is never deleted. A course the c
 is proposed in the change report as a draft, never written (only a maintainer can say whom it
 is for).
 
-Everything here works on plain data (course files as loaded from YAML); nothing is written.
+Courses are found and providers named through the validated catalogue (the model); a course
+is edited as its file's plain data (as the canonical YAML writer reads it); nothing is
+written here.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from catalogue.ids import slug
+from catalogue.model import Catalogue
+from catalogue.model import plain as model_plain
 from scrapers.changes import Report
 from scrapers.records import Scraped
 
@@ -31,14 +35,8 @@ ENDED = "ended"
 
 
 def plain(value: Any) -> Any:
-    """`value` as JSON would hold it (dates as ISO text), so stored and current values compare."""
-    return json.loads(json.dumps(value, default=_iso, ensure_ascii=False))
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__}")
+    """`value` as JSON holds it (dates as ISO text), so stored and current values compare."""
+    return model_plain(value, iso_dates=True)
 
 
 def normal_url(url: str) -> str:
@@ -136,50 +134,58 @@ def _merge_fields(
     return changed
 
 
-@dataclass
-class Catalogue:
-    """The course files as plain data, with the lookups the merge needs."""
+def find_course(catalogue: Catalogue, match: dict[str, str]) -> str | None:
+    """The course a scraped record is about: by its AMU number, or a page it names as source."""
+    wanted = normal_url(match["source"]) if "source" in match else None
+    for course in catalogue.courses.values():
+        if "amu_number" in match and course.amu_number == match["amu_number"]:
+            return course.id
+        if wanted is not None and wanted in {normal_url(s.url) for s in course.sources}:
+            return course.id
+    return None
 
-    courses: dict[str, dict[str, Any]]  # id → data
-    providers: list[dict[str, Any]]
 
-    def find(self, match: dict[str, str]) -> str | None:
-        for course_id, data in self.courses.items():
-            if "amu_number" in match and str(data.get("amu_number")) == match["amu_number"]:
-                return course_id
-            if "source" in match:
-                wanted = normal_url(match["source"])
-                urls = [normal_url(str(s.get("url", ""))) for s in data.get("sources") or ()]
-                if wanted in urls:
-                    return course_id
-        return None
+def provider_id(catalogue: Catalogue, name: str) -> str | None:
+    """The provider of that name, case and spacing aside."""
 
-    def provider_id(self, name: str) -> str | None:
-        def key(text: str) -> str:
-            return " ".join(text.casefold().split())
+    def key(text: str) -> str:
+        return " ".join(text.casefold().split())
 
-        for provider in self.providers:
-            if key(str(provider.get("name", ""))) == key(name):
-                return str(provider["id"])
-        return None
+    for provider in catalogue.providers.values():
+        if key(provider.name) == key(name):
+            return provider.id
+    return None
+
+
+def matched(
+    catalogue: Catalogue, records: list[Scraped], today: date, report: Report
+) -> dict[str, list[Scraped]]:
+    """Course id → the records about it, in order; a record about a course the catalogue
+    lacks is proposed in `report` as a draft instead."""
+    found: dict[str, list[Scraped]] = {}
+    for record in records:
+        course_id = find_course(catalogue, record.match)
+        if course_id is None:
+            _propose_course(catalogue, record, today, report)
+        else:
+            found.setdefault(course_id, []).append(record)
+    return found
 
 
 def merge(
-    catalogue: Catalogue,
+    course: dict[str, Any],
+    course_id: str,
     records: list[Scraped],
+    catalogue: Catalogue,
     state: State,
     today: date,
     report: Report,
-) -> set[str]:
-    """Merge `records` into `catalogue.courses` and `state` in place; returns changed ids."""
-    changed: set[str] = set()
+) -> bool:
+    """Merge `records` into `course` (the course file's data, edited in place) and `state`;
+    True when the course changed."""
+    changed = False
     for record in records:
-        course_id = catalogue.find(record.match)
-        if course_id is None:
-            _propose_course(catalogue, record, today, report)
-            continue
-        if _update_course(catalogue, course_id, record, state, today, report):
-            changed.add(course_id)
+        changed |= _update_course(course, course_id, record, catalogue, state, today, report)
     return changed
 
 
@@ -195,7 +201,7 @@ def _resolve_providers(
         offering = dict(offering)
         if "provider_name" in offering:
             name = offering.pop("provider_name") or ""
-            provider = catalogue.provider_id(name)
+            provider = provider_id(catalogue, name)
             if provider is None:
                 report.error(
                     record.url,
@@ -252,14 +258,14 @@ def _propose_course(catalogue: Catalogue, record: Scraped, today: date, report: 
 
 
 def _update_course(
-    catalogue: Catalogue,
+    course: dict[str, Any],
     course_id: str,
     record: Scraped,
+    catalogue: Catalogue,
     state: State,
     today: date,
     report: Report,
 ) -> bool:
-    course = catalogue.courses[course_id]
     owned = state.of(course_id)
     changed = False
     changed |= _merge_fields(course, record.fields, owned["fields"], course_id, report, False)

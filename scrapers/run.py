@@ -6,24 +6,21 @@ a failing source writes nothing and its report carries the validator's messages.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from catalogue.diagnostics import CatalogueError, Location, Severity, format_diagnostic
+from catalogue import yamlfmt
+from catalogue.diagnostics import Severity, format_diagnostic
 from catalogue.files import write_atomic
-from catalogue.pipeline import check
-from catalogue.yamlsource import LOADER
+from catalogue.pipeline import assemble, check_change, read_valid
 from scrapers.adapters import ADAPTERS, Adapter
 from scrapers.changes import Report
 from scrapers.fetch import Fetcher, FetchError
-from scrapers.merge import Catalogue, State, merge, state_path
+from scrapers.merge import State, matched, merge, state_path
 from scrapers.records import LayoutChanged, Scraped
 
 MAX_PAGES = 100  # of one paged listing
@@ -38,18 +35,6 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return bool(self.report.errors)
-
-
-def _plain_yaml(path: Path) -> Any:
-    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=LOADER)
-
-
-def read_plain(root: Path) -> Catalogue:
-    """The course files and the provider list of a valid catalogue, as plain data."""
-    courses = {path.stem: _plain_yaml(path) for path in sorted(root.glob("*.yaml"))}
-    providers_file = root / "lists" / "providers.yaml"
-    providers = _plain_yaml(providers_file) if providers_file.is_file() else []
-    return Catalogue(courses=courses, providers=providers or [])
 
 
 def fetch_records(
@@ -95,36 +80,18 @@ def _read_listing(adapter: Adapter, fetcher: Fetcher, url: str, report: Report) 
     return first
 
 
-def _validate_copy(root: Path, files: dict[Path, str], today: date) -> list[str]:
-    """Validation errors of the catalogue with `files` written over it, checked in a copy."""
-    with tempfile.TemporaryDirectory(prefix="evu-scrape-") as tmp:
-        copy = Path(tmp) / root.name
-        shutil.copytree(root, copy)
-        for path, text in files.items():
-            target = copy / path.relative_to(root)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        _, diagnostics = check(copy, today)
-        messages = []
-        for d in diagnostics:
-            if d.severity is not Severity.ERROR:
-                continue
-            real = root / d.location.path.relative_to(copy)
-            moved = type(d)(Location(real, d.location.line, d.location.column), d.code, d.message)
-            messages.append(format_diagnostic(moved))
-        return messages
+def edited(path: Path, edit: Callable[[dict[str, Any]], bool]) -> str | None:
+    """The canonical text of the course file at `path` after `edit` changed its data (comments
+    kept; written by `catalogue.yamlfmt`, the one YAML writer), or None when nothing changed."""
+    changed = False
 
+    def apply(data: dict[str, Any]) -> dict[str, Any]:
+        nonlocal changed
+        changed = edit(data)
+        return data
 
-def course_text(data: dict[str, Any], path: Path) -> str:
-    """The canonical text of a course file holding `data`, keeping the comments the file had
-    (written by `catalogue.yamlfmt`, the one YAML writer)."""
-    from catalogue import yamlfmt
-
-    try:
-        original = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return yamlfmt.dumps(data, "course")
-    return yamlfmt.update_text(original, path, lambda _: data, "course")
+    text = yamlfmt.update_text(path.read_text(encoding="utf-8"), path, apply, "course")
+    return text if changed else None
 
 
 def scrape(
@@ -141,27 +108,38 @@ def scrape(
     """Run the adapter `source` against `root`; raises `CatalogueError` if `root` is invalid."""
     today = today or date.today()
     adapter = ADAPTERS[source]
-    _, diagnostics = check(root, today)
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        raise CatalogueError(diagnostics)
-    catalogue = read_plain(root)
+    loaded, _ = read_valid(root, today)
+    catalogue = assemble(loaded)
+    files = {e.id: e.path for e in loaded.of("course")}
     report = Report(source)
-    targets = list(urls) if urls else adapter.urls(catalogue.courses)
+    targets = list(urls) if urls else adapter.urls(catalogue)
     if limit is not None:
         targets = targets[:limit]
     records = fetch_records(adapter, fetcher, targets, report, progress)
     state_file = state_path(root, source)
     state = State.read(state_file)
-    changed = merge(catalogue, records, state, today, report)
     outcome = Outcome(report)
-    outcome.files = {
-        path: course_text(catalogue.courses[cid], path)
-        for cid in sorted(changed)
-        if (path := root / f"{cid}.yaml")
-    }
+    for course_id, found in sorted(matched(catalogue, records, today, report).items()):
+        path = files[course_id]
+        update = partial(
+            merge,
+            course_id=course_id,
+            records=found,
+            catalogue=catalogue,
+            state=state,
+            today=today,
+            report=report,
+        )
+        text = edited(path, update)
+        if text is not None:
+            outcome.files[path] = text
     if not outcome.files:
         return outcome
-    problems = _validate_copy(root, outcome.files, today)
+    problems = [
+        format_diagnostic(d)
+        for d in check_change(loaded, outcome.files, today)
+        if d.severity is Severity.ERROR
+    ]
     if problems:
         report.errors += [
             f"the merged catalogue is invalid; nothing was written: {p}" for p in problems

@@ -13,6 +13,7 @@ from datetime import date
 
 from catalogue.derive import (
     course_regions,
+    is_free,
     is_past_event,
     open_signup,
     provider_page,
@@ -21,7 +22,6 @@ from catalogue.derive import (
     upcoming_offerings,
 )
 from catalogue.model import Catalogue, Course, Offering, Scope
-from catalogue.search.document import is_free
 from site_build import text
 
 NO_START = "Ingen kommende hold offentliggjort"

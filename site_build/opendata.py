@@ -12,14 +12,12 @@ JSON-LD and iCalendar leave the property out (there is no "unknown" in those voc
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
 from typing import Any, TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
@@ -41,7 +39,7 @@ from catalogue.model import (
     Scope,
     Status,
     Venue,
-    fields_of,
+    plain,
 )
 from site_build import text, urls
 from site_build.rows import Row, class_rows, order, venue_rows
@@ -105,23 +103,6 @@ def _provider_name(catalogue: Catalogue, provider_id: str) -> str:
 # --- JSON --------------------------------------------------------------------------------------
 
 
-def plain_json(value: Any) -> Any:
-    """A model value as plain JSON: dataclasses become objects keyed like the YAML (so the
-    JSON Schema describes both), dates ISO strings, enums their values, tuples lists, and None
-    stays None so that "not published" remains visible as null."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.key: plain_json(getattr(value, f.name)) for f in fields_of(type(value))}
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [plain_json(item) for item in value]
-    if isinstance(value, dict):
-        return {key: plain_json(item) for key, item in value.items()}
-    return value
-
-
 def _place_fields(item: Offering | Venue) -> dict[str, str | None]:
     where = offering_place(item)
     return {
@@ -133,13 +114,15 @@ def _place_fields(item: Offering | Venue) -> dict[str, str | None]:
 def course_record(course: Course, today: date, base_url: str) -> dict[str, Any]:
     """One course as published plus the facts the site derives, so reusers need not redo
     the postnummer → kommune → region lookup or the status rules."""
-    record = plain_json(course)
-    record["venues"] = [{**plain_json(venue), **_place_fields(venue)} for venue in course.venues]
+    record = plain(course, iso_dates=True)
+    record["venues"] = [
+        {**plain(venue, iso_dates=True), **_place_fields(venue)} for venue in course.venues
+    ]
     record["offerings"] = [
         {
-            **plain_json(offering),
+            **plain(offering, iso_dates=True),
             **_place_fields(offering),
-            "status": plain_json(offering_status(offering, today)),
+            "status": plain(offering_status(offering, today), iso_dates=True),
         }
         for offering in course.offerings
     ]

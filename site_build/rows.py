@@ -21,10 +21,10 @@ from catalogue.derive import (
     is_upcoming,
     offering_place,
     offering_status,
+    starts_within,
     taught_online,
 )
 from catalogue.model import Catalogue, Course, Offering, Provider, Status, Venue
-from catalogue.search.document import SOON
 from site_build import text, urls
 
 UPCOMING, UNDATED, EARLIER = 0, 1, 2
@@ -111,7 +111,7 @@ def _class_row(course: Course, offering: Offering, today: date) -> Row:
         price=class_price(course, offering),
         status=text.class_status(offering, today),
         online=taught_online(course, offering),
-        soon=upcoming and start is not None and start <= today + SOON,
+        soon=upcoming and starts_within(start, today),
         signup=offering.signup_url if upcoming and status is not Status.FULL else None,
     )
 

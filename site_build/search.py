@@ -29,7 +29,6 @@ from catalogue.search.document import (
     EXTRA_WEIGHT,
     FIELDS,
     PAST_FACTOR,
-    SOON,
     SearchDocument,
     document,
 )
@@ -51,7 +50,7 @@ FACETS = {
     "pris": "Pris",
 }
 # The filter that names past one-off events, which the search page ranks lower
-# (`search_document.PAST_FACTOR`); the page does not show it as a facet.
+# (`catalogue.search.document.PAST_FACTOR`); the page does not show it as a facet.
 PAST_FILTER = ("tilstand", "afholdt")
 SNIPPET_SOURCE = 2000  # characters of a course's visible text kept for result snippets
 # Pagefind's files the site needs (its prebuilt UI widgets are left out: the page has its own).
@@ -72,7 +71,7 @@ def facets(doc: SearchDocument, catalogue: Catalogue, today: date) -> dict[str, 
         "erhverv": [catalogue.professions[p].name for p in doc.professions],
         "emne": [catalogue.topics[t].name for t in doc.topics],
         "form": [text.MODE_NAMES[Mode(m)] for m in doc.modes],
-        "start": [SOON_LABEL] if doc.starts_within(today, SOON.days) else [],
+        "start": [SOON_LABEL] if doc.starts_within(today) else [],
         "pris": [FREE_LABEL] if doc.free else [],
     }
     return {key: values for key, values in found.items() if values}

@@ -3,15 +3,27 @@ shared/reference, and lookups derive kommune and region."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from catalogue import codelists
-from maintain import codelists as codelists_build
+from catalogue.files import outdated
+from conftest import evu
+from maintain import codelists as refresh
 
 
 def test_shipped_data_matches_reference_files() -> None:
-    for name, text in codelists_build.outputs(codelists_build.DEFAULT_REFERENCE).items():
-        assert (codelists.DATA / name).read_text(encoding="utf-8") == text, name
+    assert outdated(refresh.generated()) == [], "run 'evu codelists'"
+
+
+def test_codelists_from_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    before = {p.name: p.read_bytes() for p in codelists.DATA.iterdir()}
+    result = evu("codelists", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "evu codelists:" in result.stderr and "cannot read the reference files" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in codelists.DATA.iterdir()} == before
 
 
 def test_postnummer_gives_kommune_and_region() -> None:

@@ -10,18 +10,25 @@ import jsonschema
 import yaml
 
 from catalogue import schema
+from catalogue.files import outdated
 from catalogue.load import catalogue_files, file_kind
-from conftest import BUNDLED, KRAEFT, SMALL, write_catalogue
+from conftest import BUNDLED, KRAEFT, SMALL, evu, write_catalogue
 
 
 def test_committed_schemas_are_up_to_date() -> None:
-    assert schema.outdated() == []
+    assert outdated(schema.generated()) == []
 
 
-def test_outdated_schema_is_detected(tmp_path: Path) -> None:
-    schema.write(tmp_path)
+def test_outdated_schema_is_detected_and_written_again(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "out"
+    assert evu("schema", "--out", str(tmp_path)).returncode == 0
+    assert sorted(tmp_path.iterdir()) == sorted(schema.generated(tmp_path))
     (tmp_path / "course.schema.json").write_text("{}", encoding="utf-8")
-    assert schema.outdated(tmp_path) == [tmp_path / "course.schema.json"]
+    check = evu("schema", "--out", "out", "--check", cwd=tmp_path.parent)
+    assert check.returncode == 1
+    assert check.stdout == "out/course.schema.json: out of date; run 'evu schema'\n"
+    assert evu("schema", "--out", str(tmp_path)).returncode == 0
+    assert evu("schema", "--out", str(tmp_path), "--check").returncode == 0
 
 
 def _validator(kind: str) -> jsonschema.Draft7Validator:
@@ -40,7 +47,7 @@ def test_every_bundled_file_names_its_schema_and_satisfies_it() -> None:
     files = catalogue_files(BUNDLED)
     assert files
     for path in files:
-        kind = file_kind(BUNDLED, path)
+        kind = file_kind(path, BUNDLED)
         assert kind is not None, path
         depth = len(path.relative_to(BUNDLED.parent).parts) - 1
         first = path.read_text(encoding="utf-8").splitlines()[0]

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
+from catalogue.pipeline import read_catalogue
+from conftest import TODAY
 from maintain.codelists import DEFAULT_REFERENCE
 from scrapers.adapters import ADAPTERS, amu, jsonld, kp, plan2learn, ugdk, via
 from scrapers.fetch import Fetcher, Page, Politeness
@@ -323,16 +325,15 @@ def test_module_and_catalogue_pages_report_a_layout_change(
         adapter.parse(fetch(url))  # type: ignore[attr-defined]
 
 
-def test_every_adapter_is_registered_with_its_name() -> None:
+def test_every_adapter_is_registered_with_its_name(small: Path) -> None:
+    """A nightly run reads the pages the catalogue's courses name as sources on the adapter's
+    site (not the providers' own pages), and the AMU portal's search for each AMU number."""
     assert sorted(ADAPTERS) == ["amu", "jsonld", "kp", "plan2learn", "ugdk", "via"]
-    courses = {
-        "a": {"amu_number": "40823", "sources": [{"url": "https://www.ug.dk/x"}]},
-        "b": {"sources": [{"url": "https://www.kp.dk/videreuddannelser/m/"}]},
-    }
-    assert ADAPTERS["ugdk"].urls(courses) == ["https://www.ug.dk/x"]
-    assert ADAPTERS["kp"].urls(courses) == ["https://www.kp.dk/videreuddannelser/m/"]
-    assert ADAPTERS["amu"].urls(courses) == [amu.search_url("40823")]
-    assert ADAPTERS["jsonld"].urls(courses) == []
+    catalogue, _ = read_catalogue(small, TODAY)
+    assert ADAPTERS["ugdk"].urls(catalogue) == ["https://www.ug.dk/kraeftsygeplejerske"]
+    assert ADAPTERS["kp"].urls(catalogue) == []  # www.kp.dk/ is a provider's source only
+    assert ADAPTERS["amu"].urls(catalogue) == [amu.search_url("12345")]
+    assert ADAPTERS["jsonld"].urls(catalogue) == []
 
 
 @pytest.mark.parametrize(

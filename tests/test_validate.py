@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.pipeline import check
+from catalogue.pipeline import check, check_change
 from conftest import DEMENS, KRAEFT, PATH, PROFESSIONS, PROVIDERS, SMALL, TODAY, write_catalogue
 
 
@@ -282,3 +282,28 @@ def test_ects_message_names_the_word_none(tmp_path: Path) -> None:
     )
     _, diagnostics = check(root, TODAY)
     assert [d.message for d in diagnostics] == ["'ects' must be a number or 'none', not 'ingen'"]
+
+
+def test_a_change_is_checked_in_memory_before_it_is_written(small: Path) -> None:
+    """`evu new` and `evu scrape` check what they would write with the whole catalogue: a
+    problem in the new text is placed at its line and column in that text, a problem it brings
+    elsewhere (a course referring to a missing profession) is found too, and nothing on disk
+    or in the loaded catalogue changes."""
+    loaded, before = check(small, TODAY)
+    entries = list(loaded.entries)
+    files_before = sorted(p.read_bytes() for p in small.rglob("*.yaml"))
+    new = small / "ny.yaml"
+    broken = KRAEFT.replace("id: kraeft", "id: ny").replace(
+        "professions: [sygeplejerske]", "professions: [jordemoder]"
+    )
+    changed = {new: broken, small / "kraeft.yaml": KRAEFT.replace("price: 46000", "price: -1")}
+    found = {
+        (d.location.path.name, d.location.line, d.location.column, d.code)
+        for d in check_change(loaded, changed, TODAY)
+    }
+    assert ("ny.yaml", 10, 15, "unknown-reference") in found
+    assert ("kraeft.yaml", 14, 8, "out-of-range") in found
+    assert not new.exists()
+    assert sorted(p.read_bytes() for p in small.rglob("*.yaml")) == files_before
+    assert check(small, TODAY)[1] == before == []
+    assert loaded.entries == entries and loaded.unreadable == set()

@@ -15,7 +15,7 @@ from catalogue import schema
 from catalogue.diagnostics import CatalogueError
 from catalogue.load import catalogue_files, file_kind
 from catalogue.pipeline import check, read_catalogue
-from catalogue.yamlfmt import dumps, format_text, kind_of_path, to_data, update_text
+from catalogue.yamlfmt import dumps, format_text, to_data, update_text
 from conftest import BUNDLED, KRAEFT, SMALL, TODAY, write_catalogue
 
 TRICKY = [
@@ -322,9 +322,13 @@ def test_the_schema_line_is_replaced_by_the_canonical_one(tmp_path: Path) -> Non
 
 
 def test_the_kind_of_a_file_follows_its_folder() -> None:
-    assert kind_of_path(Path("courses/kraeft.yaml")) == "course"
-    assert kind_of_path(Path("courses/paths/a.yaml")) == "path"
-    assert kind_of_path(Path("courses/lists/providers.yaml")) == "providers"
+    assert file_kind(Path("courses/kraeft.yaml")) == "course"
+    assert file_kind(Path("courses/paths/a.yaml")) == "path"
+    assert file_kind(Path("courses/lists/providers.yaml")) == "providers"
+    assert file_kind(Path("courses/lists/udbydere.yaml")) is None  # not a catalogue file
+    root = Path("courses")
+    assert file_kind(root / "paths" / "a.yaml", root) == "path"
+    assert file_kind(root / "paths" / "x" / "a.yaml", root) is None
 
 
 def test_values_the_model_rejects_are_kept_as_written(small: Path) -> None:
@@ -375,7 +379,7 @@ def test_every_bundled_file_formats_to_the_same_model_and_is_stable(tmp_path: Pa
     copy = tmp_path / "courses"
     shutil.copytree(BUNDLED, copy)
     for path in catalogue_files(copy):
-        kind = file_kind(copy, path)
+        kind = file_kind(path, copy)
         assert kind is not None
         once = format_text(path.read_text(encoding="utf-8"), path, kind)
         assert format_text(once, path, kind) == once, path
@@ -387,7 +391,7 @@ def test_every_bundled_file_formats_to_the_same_model_and_is_stable(tmp_path: Pa
 def test_a_written_small_catalogue_validates(tmp_path: Path) -> None:
     root = write_catalogue(tmp_path / "courses", SMALL)
     for path in catalogue_files(root):
-        kind = file_kind(root, path)
+        kind = file_kind(path, root)
         assert kind is not None
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(dumps(data, kind), encoding="utf-8")
@@ -415,7 +419,7 @@ def test_bundled_files_round_trip_byte_for_byte_through_plain_data() -> None:
         text = path.read_text(encoding="utf-8")
         if "\n#" in text:
             continue
-        kind = file_kind(BUNDLED, path)
+        kind = file_kind(path, BUNDLED)
         assert kind is not None
         assert dumps(yaml.safe_load(text), kind) == text, path
         checked += 1

@@ -8,14 +8,12 @@ vocabulary (`catalogue.search.danish`), so they find the same courses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
-from catalogue.derive import course_regions
+from catalogue.derive import SOON_DAYS, course_regions, is_free, starts_within
 from catalogue.model import Catalogue, Course, Mode
 
-# "Starts within 3 months", as on the region pages.
-SOON = timedelta(days=92)
 # Searchable fields and their weight in ranking (title matters most).
 FIELDS: dict[str, float] = {
     "title": 4.0,
@@ -55,9 +53,9 @@ class SearchDocument:
     free: bool
     starts: tuple[date, ...]
 
-    def starts_within(self, today: date, days: int) -> bool:
+    def starts_within(self, today: date, days: int = SOON_DAYS) -> bool:
         """A class starts between today and `days` days from today."""
-        return any(today <= s <= today + timedelta(days=days) for s in self.starts)
+        return any(starts_within(start, today, days) for start in self.starts)
 
     def all_text(self) -> str:
         return "\n".join(self.text[name] for name in FIELDS)
@@ -101,12 +99,6 @@ def modes(course: Course) -> tuple[str, ...]:
     """Onsite, online, blended: the course's own mode and those of its classes."""
     found = {course.mode, *(o.mode for o in course.offerings)} - {None}
     return tuple(m.value for m in Mode if m in found)
-
-
-def is_free(course: Course) -> bool:
-    """Free for the target group: published as such, or a published price of 0 kr."""
-    free = course.funding is not None and course.funding.free_for_target_group is True
-    return free or course.price == 0
 
 
 def document(course: Course, catalogue: Catalogue) -> SearchDocument:

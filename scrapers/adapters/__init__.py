@@ -8,16 +8,14 @@ the portal's search for every AMU number in the catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
+from catalogue.model import Catalogue
 from scrapers.adapters import amu, jsonld, kp, plan2learn, ugdk, via
 from scrapers.fetch import Page
 from scrapers.records import Scraped
-
-Courses = Mapping[str, Mapping[str, Any]]  # course id → the course file as plain data
 
 
 @dataclass(frozen=True)
@@ -25,27 +23,28 @@ class Adapter:
     name: str
     summary: str
     parse: Callable[[Page], list[Scraped]]
-    urls: Callable[[Courses], list[str]]
+    urls: Callable[[Catalogue], list[str]]
 
 
-def sources_on(hosts: Iterable[str]) -> Callable[[Courses], list[str]]:
+def sources_on(hosts: Iterable[str]) -> Callable[[Catalogue], list[str]]:
     """The course source pages on `hosts`, sorted, each once."""
     wanted = set(hosts)
 
-    def urls(courses: Courses) -> list[str]:
+    def urls(catalogue: Catalogue) -> list[str]:
         found = {
-            str(source["url"])
-            for course in courses.values()
-            for source in course.get("sources") or ()
-            if isinstance(source, dict) and urlsplit(str(source.get("url", ""))).netloc in wanted
+            source.url
+            for course in catalogue.courses.values()
+            for source in course.sources
+            if urlsplit(source.url).netloc in wanted
         }
         return sorted(found)
 
     return urls
 
 
-def amu_searches(courses: Courses) -> list[str]:
-    numbers = {str(c["amu_number"]) for c in courses.values() if c.get("amu_number")}
+def amu_searches(catalogue: Catalogue) -> list[str]:
+    """The AMU portal's search for every AMU number in the catalogue."""
+    numbers = {c.amu_number for c in catalogue.courses.values() if c.amu_number}
     return [amu.search_url(number) for number in sorted(numbers)]
 
 

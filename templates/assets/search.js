@@ -20,7 +20,7 @@ const STOP = new Set(form.dataset.stopord.split(" "));
 const SHOWN = 20;
 const SNIPPET_WORDS = 26;
 // Past one-off events (every date passed) carry a filter of their own and score this share
-// of their relevance, as in `evu search` (catalogue/search_document.py PAST_FACTOR).
+// of their relevance, as in `evu search` (catalogue/search/document.py PAST_FACTOR).
 const [PAST_KEY, PAST_VALUE, PAST_FACTOR] = form.dataset.forbi.split(":");
 let past = null; // ids of the past events' pages, fetched once
 const FEW = 3; // fewer results than this, and the search is widened (see widen)
@@ -73,7 +73,7 @@ function fold(text) {
     .replace(/ä/g, "æ").replace(/ö/g, "ø").replace(/[éèêë]/g, "e").replace(/[áàâ]/g, "a");
 }
 
-// Damerau-Levenshtein distance, as catalogue/danish.py computes it.
+// Damerau-Levenshtein distance, as catalogue/search/danish.py computes it.
 function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before = [];
@@ -120,7 +120,7 @@ async function loadWords() {
 }
 
 // The query with each compound word written as its parts ("akutsygeplejerske" → "akut
-// sygeplejerske"), as catalogue/danish.py split the catalogue's words; a query word the
+// sygeplejerske"), as catalogue/search/danish.py split the catalogue's words; a query word the
 // catalogue lacks takes the parts of its nearest catalogue word. Null when nothing splits.
 async function splitQuery(term) {
   await loadWords();

@@ -35,7 +35,7 @@ def _valid(small: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_the_cli_offers_every_kind_the_scaffold_knows() -> None:
+def test_the_cli_offers_every_kind_evu_new_knows() -> None:
     assert tuple(QUESTIONS) == tuple(BUILD) == NEW_KINDS
 
 
