@@ -8,7 +8,7 @@ an empty folder, a rebuild with nothing changed, a rebuild after one course's pr
 search reads: related courses and the Pagefind bundle are made again).
 The peer is Hugo (Debian package `hugo`) building one page per course with the same facts
 (title, description, classes) through a comparable template, measured the same way.
-Figures go in the README; they are never asserted by tests.
+Figures go in docs/speed.md; they are never asserted by tests.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ list does, and we record:
 The queries are those of the relevance set, on the synthetic catalogue too (its texts are
 drawn from the bundled catalogue's, so they match a realistic share of its courses).
 
-Figures go in the README; they are never asserted by tests.
+Figures go in docs/speed.md; they are never asserted by tests.
 """
 
 from __future__ import annotations

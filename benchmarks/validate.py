@@ -6,7 +6,7 @@ Each command runs in its own process; the script reports the median wall time an
 resident memory of the runs. The peer is `check-jsonschema` (a general JSON Schema validator,
 `pip install check-jsonschema`) checking the same YAML files against the same generated
 schemas: it checks types and fields only — no positions for duplicate keys, no cross-entry
-references — so it is a lower bound on what a validator must spend. Figures go in the README;
+references — so it is a lower bound on what a validator must spend. Figures go in docs/speed.md;
 they are never asserted by tests.
 """
 

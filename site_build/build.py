@@ -25,7 +25,7 @@ from catalogue.load import file_digests
 from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
-from catalogue.search.index import related_ids
+from catalogue.search.related import related_ids
 from site_build import favicon, opendata, search, urls
 from site_build.facts import Facts, facts
 from site_build.fingerprint import code_fingerprint, fingerprint

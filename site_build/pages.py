@@ -20,7 +20,7 @@ from catalogue.collation import sort_key
 from catalogue.derive import Audience, audience, path_totals
 from catalogue.model import Catalogue, Course, Kind
 from catalogue.quality import gaps_by_provider, stale_entries
-from catalogue.search.index import related_ids
+from catalogue.search.related import related_ids
 from catalogue.stats import stats
 from site_build import search, text, urls
 from site_build.cards import Card

@@ -1,11 +1,11 @@
 """Duplicate candidates found with the search index: the same course listed twice, under
 another name or by another provider (the national study found 705 listings of 530 courses).
 
-Each course is compared only with its "more like this" neighbours from the whoosh index, so
-a large catalogue is not compared pairwise. A pair is a candidate when it shares an AMU
-number, or when titles and texts (stemmed, compounds split, synonyms joined by
-`catalogue.search.danish`) overlap enough. A module and the education it belongs to are never
-candidates. For `evu report duplicates`: `candidates(catalogue)`.
+Each course is compared only with the courses that read most like it
+(`catalogue.search.related`), so a large catalogue is not compared pairwise. A pair is a
+candidate when it shares an AMU number, or when titles and texts (stemmed, compounds split,
+synonyms joined by `catalogue.search.danish`) overlap enough. A module and the education
+it belongs to are never candidates. For `evu report duplicates`: `candidates(catalogue)`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from catalogue.model import Catalogue, Course
 from catalogue.search import danish
-from catalogue.search.index import SearchIndex
+from catalogue.search.related import Similarity
 
-NEIGHBOURS = 8  # "more like this" neighbours compared with each course
+NEIGHBOURS = 8  # the courses most like a course that it is compared with
 THRESHOLD = 0.55  # combined similarity from which a pair is reported
 
 
@@ -45,13 +45,13 @@ def _related_by_parts(a: Course, b: Course) -> bool:
     )
 
 
-def candidates(catalogue: Catalogue, index: SearchIndex | None = None) -> list[DuplicateCandidate]:
+def candidates(catalogue: Catalogue) -> list[DuplicateCandidate]:
     """Pairs of courses that may be the same course, most alike first."""
-    index = index or SearchIndex(catalogue, searchable=False)
-    terms: dict[str, set[str]] = {}
+    similarity = Similarity(catalogue)
+    nearest = similarity.neighbours(NEIGHBOURS)
     found: dict[tuple[str, str], DuplicateCandidate] = {}
     for course in catalogue.courses.values():
-        neighbours = index.more_like(course.id, NEIGHBOURS)
+        neighbours = [catalogue.courses[i] for i in nearest[course.id]]
         if course.amu_number:
             neighbours += [
                 c
@@ -63,10 +63,8 @@ def candidates(catalogue: Catalogue, index: SearchIndex | None = None) -> list[D
             key = (first.id, second.id)
             if key in found or _related_by_parts(first, second):
                 continue
-            for c in (first, second):
-                if c.id not in terms:
-                    terms[c.id] = index.term_set(c.id)
-            pair = _compare(first, second, terms[first.id], terms[second.id])
+            terms = similarity.term_set(first.id), similarity.term_set(second.id)
+            pair = _compare(first, second, *terms)
             if pair is not None:
                 found[key] = pair
     return sorted(found.values(), key=lambda p: (-p.score, p.first.id, p.second.id))

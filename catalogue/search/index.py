@@ -22,13 +22,11 @@ from whoosh.filedb.filestore import RamStorage
 from catalogue.codelists import regions
 from catalogue.derive import is_past_event
 from catalogue.diagnostics import did_you_mean
-from catalogue.model import Catalogue, Course, Kind, Mode
-from catalogue.parallel import map_chunks
+from catalogue.model import Catalogue, Kind, Mode
 from catalogue.search import danish
 from catalogue.search.document import EXTRA_WEIGHT, FIELDS, PAST_FACTOR, document
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
-MAX_DOC_FREQ = 100  # "more like this" leaves out terms found in more courses than this
 # whoosh sorts postings in memory up to this size, and in pickled runs on disk above it (its
 # default, 128, made a 20,000-course index pickle and unpickle every posting).
 POSTINGS_MB = 1024
@@ -74,15 +72,9 @@ class DanishAnalyzer(Analyzer):
             yield token
 
 
-def schema(vocabulary: danish.Vocabulary, searchable: bool = True) -> fields.Schema:
-    """The searchable fields and facets, or (`searchable=False`) only one field of all the
-    text with term vectors, which is what "more like this" needs."""
+def schema(vocabulary: danish.Vocabulary) -> fields.Schema:
+    """The searchable fields and facets."""
     analyzer = DanishAnalyzer(vocabulary)
-    if not searchable:
-        return fields.Schema(
-            id=fields.ID(stored=True, unique=True),
-            all=fields.TEXT(analyzer=analyzer, vector=True, phrase=False),
-        )
     text = {
         name: fields.TEXT(analyzer=analyzer, stored=True, field_boost=boost, phrase=False)
         for name, boost in FIELDS.items()
@@ -146,13 +138,11 @@ class SearchIndex:
         self,
         catalogue: Catalogue,
         vocabulary: danish.Vocabulary | None = None,
-        searchable: bool = True,
     ) -> None:
-        """`searchable=False` indexes only what "more like this" needs (see `schema`)."""
         self.catalogue = catalogue
         self.vocabulary = vocabulary or danish.vocabulary()
         self.documents = {c.id: document(c, catalogue) for c in catalogue.courses.values()}
-        self.index = RamStorage().create_index(schema(self.vocabulary, searchable))
+        self.index = RamStorage().create_index(schema(self.vocabulary))
         writer = self.index.writer(limitmb=POSTINGS_MB)
         for doc in self.documents.values():
             facets = {
@@ -162,13 +152,9 @@ class SearchIndex:
                 "topic": ",".join(doc.topics),
                 "mode": ",".join(doc.modes),
             }
-            if searchable:
-                writer.add_document(id=doc.id, **facets, **doc.text)
-            else:
-                writer.add_document(id=doc.id, all=doc.all_text())
+            writer.add_document(id=doc.id, **facets, **doc.text)
         writer.commit()
         self.searcher = self.index.searcher()
-        self.searchable = searchable
 
     @cached_property
     def words(self) -> dict[str, int]:
@@ -178,8 +164,6 @@ class SearchIndex:
     @cached_property
     def terms(self) -> set[str]:
         """Every term in the searchable fields."""
-        if not self.searchable:
-            return set()
         return {t.decode() for name in FIELDS for t in self.searcher.lexicon(name)}
 
     # -- searching -----------------------------------------------------------------------
@@ -314,48 +298,6 @@ class SearchIndex:
         )
 
     # -- relations -----------------------------------------------------------------------
-
-    def more_like(self, course_id: str, limit: int = 5) -> list[Course]:
-        """Courses whose text is most like this course's: "more like this" on the course's
-        most distinctive terms. Terms found in more than a twentieth of all courses (such as
-        "sygeplejerske" in a nurses' catalogue), or in more than MAX_DOC_FREQ courses, tell
-        courses apart poorly and would make each look-up read much of the index (the work of
-        relating every course would grow with the square of the catalogue), so they are left
-        out, as Lucene's MoreLikeThis does with its maximum document frequency."""
-        docnum = self.searcher.document_number(id=course_id)
-        if docnum is None:
-            return []
-        common = max(30, min(MAX_DOC_FREQ, self.searcher.doc_count() // 20))
-        terms = [
-            (term, weight)
-            for term, weight in self.searcher.key_terms([docnum], "all", numterms=40)
-            if self.searcher.doc_frequency("all", term) <= common
-        ][:15]
-        if not terms:
-            return []
-        q = query.Or([query.Term("all", term, boost=weight) for term, weight in terms])
-        hits = self.searcher.search(q, limit=limit, mask=query.Term("id", course_id))
-        return [self.catalogue.courses[hit["id"]] for hit in hits]
-
-    def term_set(self, course_id: str) -> set[str]:
-        """The distinct terms (stems, parts, synonyms) of a course's text."""
-        docnum = self.searcher.document_number(id=course_id)
-        return {t for t, _ in self.searcher.vector_as("weight", docnum, "all")}
-
-
-def related_ids(catalogue: Catalogue, limit: int = 5) -> dict[str, list[str]]:
-    """For the site build: course id → the ids of its related courses ("more like this"),
-    worked out for every course at once, on several cores when the catalogue is large."""
-    index = SearchIndex(catalogue, searchable=False)
-
-    def part(ids: Sequence[str]) -> list[tuple[str, list[str]]]:
-        return [(i, [c.id for c in index.more_like(i, limit)]) for i in ids]
-
-    return {
-        course_id: others
-        for chunk in map_chunks(part, list(catalogue.courses))
-        for course_id, others in chunk
-    }
 
 
 def query_words(text: str) -> list[str]:
