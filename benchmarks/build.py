@@ -4,8 +4,11 @@
 
 Measures, each in its own process (wall time, peak memory of that process): a full build into
 an empty folder, a rebuild with nothing changed, a rebuild after one course's price changed
-(which search does not read) and one after another course's description changed (which
-search reads: related courses and the Pagefind bundle are made again).
+(which related courses do not read) and one after another course's description changed
+(which they read: related courses and the Pagefind bundle are made again). Then `evu serve`
+on the same catalogue: a course file is saved and the course's page polled over HTTP until
+it shows the change (and the search word list until it does too), for a price and for a
+description.
 The peer is Hugo (Debian package `hugo`) building one page per course with the same facts
 (title, description, classes) through a comparable template, measured the same way.
 Figures go in docs/speed.md; they are never asserted by tests.
@@ -13,9 +16,15 @@ Figures go in docs/speed.md; they are never asserted by tests.
 
 from __future__ import annotations
 
+import re
 import shutil
+import socket
+import subprocess
 import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from benchmarks.machine import arguments, machine, measure
@@ -60,6 +69,79 @@ def hugo_site(catalogue: Path, folder: Path) -> None:
         )
 
 
+def _dearer(text: str) -> str:
+    """A course file with its price 100 kr. higher."""
+    changed = re.sub(
+        r"^price: (\d+)", lambda m: f"price: {int(m[1]) + 100}", text, count=1, flags=re.M
+    )
+    assert changed != text, "no price to change"
+    return changed
+
+
+def _new_word(text: str) -> str:
+    """A course file with a word no course has at the start of its description."""
+    return text.replace('description: "', 'description: "Tastetestord. ', 1)
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _until(url: str, changed: object, limit: float = 600.0) -> float:
+    """Seconds until `changed(bytes)` holds for `url` (polled every 20 ms)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        body = _get(url)
+        if body is not None and changed(body):  # type: ignore[operator]
+            return time.perf_counter() - start
+        time.sleep(0.02)
+    raise TimeoutError(url)
+
+
+def serve_loop(command: list[str], root: Path) -> list[tuple[str, float, float | None]]:
+    """`evu serve` started on a free port: for a price and then a description change of one
+    course, the seconds from saving its file to its page showing the change, and (for the
+    description) to the search word list holding the new word."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*command, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _until(base, lambda body: True)
+        results = []
+        path = sorted(root.glob("*.yaml"))[3]
+        page, words = base + f"kurser/{path.stem}/", base + "sog/ordliste.json"
+        for label, change in [
+            ("price", _dearer),
+            (
+                "description",
+                lambda text: text.replace('description: "', 'description: "Tastetestord. ', 1),
+            ),
+        ]:
+            before = _get(page)
+            time.sleep(1.5)  # a save in another second than the last poll saw
+            saved = time.perf_counter()
+            path.write_text(change(path.read_text(encoding="utf-8")), "utf-8")
+            shown = _until(page, lambda body, before=before: body != before)
+            found = None
+            if label == "description":
+                _until(words, lambda body: b'"tastetestord"' in body)
+                found = time.perf_counter() - saved
+            results.append((label, shown, found))
+            time.sleep(3)  # the search bundle of this change is in before the next
+        return results
+    finally:
+        server.terminate()
+        server.wait(60)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = arguments(__doc__, courses=20_000, offerings=100_000)
     args = parser.parse_args(argv)
@@ -92,15 +174,15 @@ def main(argv: list[str] | None = None) -> int:
         pages = len(list(out.rglob("*.html")))
         report("evu build, nothing changed", measure(build, 1))
         first, second = sorted(root.glob("*.yaml"))[:2]
-        first.write_text(
-            first.read_text(encoding="utf-8").replace("price: ", "price: 1", 1), encoding="utf-8"
-        )
+        first.write_text(_dearer(first.read_text(encoding="utf-8")), encoding="utf-8")
         report("evu build, one course changed (price)", measure(build, 1))
-        second.write_text(
-            second.read_text(encoding="utf-8").replace('description: "', 'description: "Ny. ', 1),
-            encoding="utf-8",
-        )
+        second.write_text(_new_word(second.read_text(encoding="utf-8")), encoding="utf-8")
         report("evu build, one course changed (description)", measure(build, 1))
+        serve = [*build[:3], "serve", *build[4:]]
+        for label, shown, searched in serve_loop(serve, root):
+            print(f"{'evu serve, save → page shows it (' + label + ')':<44} {shown:>8.2f}")
+            if searched is not None:
+                print(f"{'evu serve, save → search finds it':<44} {searched:>8.2f}", flush=True)
         hugo = shutil.which("hugo")
         if hugo is None:
             print("hugo: not installed (apt-get install hugo)")

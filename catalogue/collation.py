@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters folded onto their Danish (or plain) form; æ, ø and å themselves are kept.
 FOLD = str.maketrans(
@@ -48,6 +49,7 @@ _AFTER_Z = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three code po
 _UNSORTED = re.compile(r"[^\w ]|_")
 
 
+@lru_cache(maxsize=1 << 17)  # a build sorts the same titles into many lists
 def sort_key(text: str) -> tuple[str, str]:
     """A key that puts texts in Danish alphabetical order (Python's own order puts å before
     æ and ø, and "Aalborg" first); ties are broken by the text itself, so the order is total."""

@@ -181,25 +181,32 @@ def add_serve(sub: Commands) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from site_build.build import build
+    from site_build.build import Builder
     from site_build.serve import serve
 
-    build(args.path, args.out, today=args.today, progress=_pages_done)
+    builder = Builder(args.path, args.out, progress=_pages_done)
+    builder.update(args.today)
+    builder.progress = None
 
     def rebuild() -> None:
-        """After an edit: the site is built again, or the last one stays with the errors."""
+        """After an edit: the changed pages at once, the search bundle after them (the
+        catalogue and the last build stay in memory); or the last site stays, with the
+        errors."""
         try:
-            build(args.path, args.out, today=args.today)
+            result = builder.update(args.today, search_later=True)
         except CatalogueError as exc:
             _report(exc.diagnostics, "text", sys.stderr)
             print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
             return
-        print("Genopbygget.", file=sys.stderr, flush=True)
+        print(f"Genopbygget ({result.rendered} sider).", file=sys.stderr, flush=True)
 
     def ready(url: str) -> None:
         print(f"EVU-kataloget kører på {url} (Ctrl+C stopper)", flush=True)
 
-    serve(args.out, args.host, args.port, rebuild=rebuild, root=args.path, ready=ready)
+    try:
+        serve(args.out, args.host, args.port, rebuild=rebuild, root=args.path, ready=ready)
+    finally:
+        builder.wait()  # the search bundle of the last change is in before the program ends
     return 0
 
 
@@ -427,7 +434,13 @@ def add_search(sub: Commands) -> None:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from catalogue.pipeline import read_catalogue
-    from catalogue.search.index import FilterError, SearchIndex, filters_from, hit_json
+    from catalogue.search.index import (
+        FilterError,
+        SearchIndex,
+        filters_from,
+        hit_json,
+        search_cache,
+    )
 
     catalogue, _ = read_catalogue(args.path, args.today)
     try:
@@ -442,7 +455,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     except FilterError as exc:
         raise UsageError(f"evu search: {exc}") from None
-    results = SearchIndex(catalogue).search(args.query, filters, args.today, args.limit)
+    index = SearchIndex(catalogue, folder=search_cache(args.path))
+    results = index.search(args.query, filters, args.today, args.limit)
     if args.json:
         print(
             json.dumps(

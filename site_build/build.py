@@ -12,29 +12,30 @@ that no longer exist. Content hashes, never modification times.
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+
+import jinja2
 
 from catalogue.files import write_atomic
 from catalogue.load import file_digests
 from catalogue.model import Catalogue, Course
 from catalogue.parallel import map_chunks
 from catalogue.pipeline import assemble, read_valid
-from catalogue.search.related import related_ids
 from site_build import favicon, opendata, search, urls
-from site_build.facts import Facts, facts
+from site_build.facts import Facts, facts, related_courses
 from site_build.fingerprint import code_fingerprint, fingerprint
 from site_build.keys import Keys
 from site_build.opendata import CourseData
 from site_build.output import MANIFEST, Content, SiteWriter, manifest
 from site_build.pages import Page, feeds_of, plan
-from site_build.render import TEMPLATES, FilterLinks, RowHtml, environment, render_page
-from site_build.state import State, read_state, write_state
+from site_build.render import TEMPLATES, FilterLinks, render_page, site_environment
+from site_build.state import SEARCH, State, read_state, write_state
 
 log = logging.getLogger(__name__)
 INPUTS = ".evu-inputs"
@@ -52,16 +53,19 @@ class BuildResult:
 
 @dataclass
 class Site:
-    """The site rendered: `files` (path → bytes; empty when they went to `emit` instead) and
-    `kept`, unchanged since the last build and not rendered again (path → sha256); with the
-    page keys and each course's open data, to keep for the next build."""
+    """The site rendered: `files` (path → bytes; empty when they went to `emit` instead);
+    `outputs`, each output's key and files (output name → (key, file names)); `kept`, files
+    unchanged since the last build and not made again (path → sha256); each course's open
+    data and the related courses (with their key), to keep for the next build; `search`: the
+    search bundle's key when it is still to be made (`render_site`'s `search_later`)."""
 
     files: dict[str, bytes]
+    outputs: dict[str, tuple[str, tuple[str, ...]]]
     kept: dict[str, str]
-    keys: dict[str, str]
     data: dict[str, CourseData]
-    related: dict[str, list[str]] = field(default_factory=dict)
-    search_files: dict[str, str] = field(default_factory=dict)  # file → sha256
+    related: dict[str, list[str]]
+    related_key: str
+    search: str | None = None
     rendered: int = 0  # HTML pages rendered (the others were kept)
 
 
@@ -73,41 +77,39 @@ def render_site(
     keys: Keys | None = None,
     last: State | None = None,
     emit: Callable[[str, Content], None] | None = None,
-    search_key: str | None = None,
-    records: dict[str, str] | None = None,
     known: Facts | None = None,
-    related_key: str | None = None,
+    search_later: bool = False,
+    env: jinja2.Environment | None = None,
 ) -> Site:
-    """Render the site. With `keys` and the `last` build's state (its pages still on disk),
-    pages whose key is unchanged are kept rather than rendered, and a course's open data is
-    reused while its file is unchanged. With `emit`, each file goes there as soon as it is
-    rendered instead of being collected (so a large site is never all in memory). When
-    `search_key` (a hash over every course's Pagefind record) equals the last build's, the
-    Pagefind bundle is not made again, and when `related_key` (over the text related courses
-    read) does, related courses are not worked out again; `records` are Pagefind records
-    already made (course id → HTML), which that step then does not make again;
-    `known`: each course's card and classes, when already made."""
-    reuse = last is not None and search_key is not None and last.search_key == search_key
-    same_text = last is not None and related_key is not None and last.related_key == related_key
-    related = last.related if same_text and last is not None else related_ids(catalogue)
+    """Render the site. With `keys` and the `last` build's state (its files still on disk),
+    an output (a page, a list's calendar, feed and spreadsheet, the search bundle) whose key
+    is unchanged is kept rather than made again, a course's open data is reused while its
+    file is unchanged, and related courses while no course's text changed. With `emit`, each
+    file goes there as soon as it is made instead of being collected (so a large site is
+    never all in memory). `known`: each course's facts, when already made. With
+    `search_later`, a search bundle that must be made again is left to `search_files` (the
+    last one stays meanwhile), so that the pages are there first. `env`: the templates'
+    environment of an earlier build with the same code, lists and day (with its `row_html`)."""
     known = facts(catalogue, today) if known is None else known
-    env = environment(base_url)
-    env.globals.update(row_html=RowHtml(catalogue), filter_links=FilterLinks())
+    salt = keys.salt if keys is not None else ""
+    related_key = fingerprint([], salt, *(f"{c}:{r.terms}" for c, r in known.search.items()))
+    if last is not None and last.related_key == related_key:
+        related = last.related
+    else:
+        related = related_courses(known)
+    env = env or site_environment(catalogue, base_url)
+    env.globals["filter_links"] = FilterLinks()  # a region's filters change with its courses
     pages = plan(catalogue, today, related, known)
-    page_keys: dict[str, str] = {}
+    reuse = Reuse(last)
+    outputs: dict[str, tuple[str, tuple[str, ...]]] = {}
     if keys is not None:
 
         def key_part(part: Sequence[Page]) -> list[tuple[str, str]]:
             return [(urls.file_of(page.address), keys(page)) for page in part]
 
         for part in map_chunks(key_part, pages):  # on several cores when large
-            page_keys.update(part)
-    kept: dict[str, str] = {}
-    if last is not None:
-        for target, key in page_keys.items():
-            if target in last.pages and last.pages[target][0] == key:
-                kept[target] = last.pages[target][1]
-    todo = [p for p in pages if urls.file_of(p.address) not in kept]
+            outputs.update((target, (key, (target,))) for target, key in part)
+    todo = [p for p in pages if not reuse.kept(urls.file_of(p.address), outputs)]
 
     def render_part(part: Sequence[Page]) -> list[tuple[str, bytes]]:
         return [
@@ -136,25 +138,65 @@ def render_site(
         (urls.ROBOTS, lambda: [opendata.robots_txt(base_url)]),
     ]
     for feeds in feeds_of(pages):  # each list's calendar, feed and spreadsheet
+        # What they show: the list, and the classes of its courses (by their files).
+        shown = (repr(feeds), *(keys.digests[c] for c in feeds.courses)) if keys else None
+        names = (feeds.calendar, feeds.feed, *((feeds.csv,) if feeds.csv else ()))
+        if shown is not None:
+            outputs[feeds.feed] = (fingerprint([], salt, *shown), names)
+            if reuse.kept(feeds.feed, outputs):
+                continue
         texts.append((feeds.calendar, partial(opendata.calendar_ics_of, data, feeds)))
         texts.append((feeds.feed, partial(opendata.class_feed_of, data, feeds, base_url)))
         if feeds.csv:
             emit(feeds.csv, opendata.excel_csv_of(data, feeds))
     for name, make in texts:
         emit(name, (piece.encode("utf-8") for piece in make()))
-    search_files: dict[str, str] = {}
-    if reuse and last is not None:
-        kept.update(last.search_files)
-        search_files = last.search_files
-    else:
-        bundle = search.pagefind_files(catalogue, today, records, known.cards)
-        for name, content in bundle.items():
-            emit(name, content)
-            search_files[name] = hashlib.sha256(content).hexdigest()
+    search_key = fingerprint([], salt, *(f"{c}:{r.html}" for c, r in known.search.items()))
+    outputs[SEARCH] = (search_key, ())
+    waiting = None
+    if not reuse.kept(SEARCH, outputs):
+        if search_later:  # the last bundle stays until `search_files` has made the new one
+            waiting = search_key
+            previous = last.outputs.get(SEARCH, ("", {})) if last is not None else ("", {})
+            reuse.keep(previous[1])
+            outputs[SEARCH] = (previous[0], tuple(previous[1]))
+        else:
+            bundle = search_files(known)
+            outputs[SEARCH] = (search_key, tuple(sorted(bundle)))
+            for name, content in bundle.items():
+                emit(name, content)
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         emit(f"assets/{asset.name}", asset.read_bytes())
     emit(urls.FAVICON, favicon.ico())
-    return Site(files, kept, page_keys, data, related, search_files, len(_html_addresses(todo)))
+    rendered = len(_html_addresses(todo))
+    return Site(files, outputs, reuse.files, data, related, related_key, waiting, rendered)
+
+
+def search_files(known: Facts) -> dict[str, bytes]:
+    """The search bundle (Pagefind's files and the word list) of the courses' records."""
+    return search.pagefind_files(known.search)
+
+
+class Reuse:
+    """The last build's outputs that this build keeps: an output is kept when its key is the
+    same as the last build's (its files are then still on disk as written: `_reusable`)."""
+
+    def __init__(self, last: State | None) -> None:
+        self.last = last.outputs if last is not None else {}
+        self.files: dict[str, str] = {}  # file → sha256, of the outputs kept
+
+    def kept(self, name: str, outputs: dict[str, tuple[str, tuple[str, ...]]]) -> bool:
+        """Whether output `name` (its key in `outputs`) is kept; if so, its files are, and
+        `outputs` lists them."""
+        found = self.last.get(name)
+        if found is None or name not in outputs or outputs[name][0] != found[0]:
+            return False
+        self.keep(found[1])
+        outputs[name] = (found[0], tuple(found[1]))
+        return True
+
+    def keep(self, files: dict[str, str]) -> None:
+        self.files.update(files)
 
 
 def _course_data(
@@ -201,124 +243,159 @@ def build(
 ) -> BuildResult:
     """Validate the catalogue in `root` and bring the site in `out` up to date; `progress`
     is told how many of the pages to render are done."""
-    today = today or date.today()
-    code = code_fingerprint()
-    digests = file_digests(root) if root.is_dir() else {}  # each file read once when unchanged
-    inputs = fingerprint([], code, today.isoformat(), base_url, *map(str, digests.items()))
-    stamp = out / INPUTS
-    if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
-        pages = sum(name.endswith(".html") for name in manifest(out))
-        return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
-    old = manifest(out)
-    state = read_state(out, code) if old else State()
-    # Raises before anything is written; files parsed by the last build are not parsed again.
-    loaded, _ = read_valid(root, today, cache=state.parsed, digests=digests)
-    catalogue = assemble(loaded)
-    salt = fingerprint([], code, today.isoformat(), base_url, _lists(catalogue))
-    keys = Keys(salt, {e.id: e.digest for e in loaded.of("course")}, catalogue)
-    last = _reusable(state, salt, old, out)
-    del state  # the rest (files parsed by the last build, now parsed anew) can go
-    # What is loaded lives until the build ends: the collector need not scan it again.
-    gc.freeze()
-    try:
-        known = facts(catalogue, today)
-        records, made = _search_records(catalogue, today, keys, last, known)
-        key_of_search = fingerprint([], code, *(f"{c}:{h}" for c, (_, h, _) in records.items()))
-        key_of_text = fingerprint([], code, *(f"{c}:{t}" for c, (_, _, t) in records.items()))
-        writer = SiteWriter(out)
+    return Builder(root, out, base_url, progress).update(today)
+
+
+class Builder:
+    """Keeps the site in `out` up to date with the catalogue in `root`. What an update made
+    (the state) is kept for the next: in `.evu-cache/` between runs (`site_build.state`) and,
+    for `evu serve`, in memory between updates, where the search bundle is made after the
+    pages are in (`update(search_later=True)`), in a thread of its own."""
+
+    def __init__(
+        self,
+        root: Path,
+        out: Path,
+        base_url: str = DEFAULT_BASE_URL,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.root, self.out, self.base_url, self.progress = root, out, base_url, progress
+        self.state: State | None = None  # the last update's, once there was one
+        # And, kept in memory only: its facts and templates' environment (for its salt).
+        self.facts: Facts | None = None
+        self.env: jinja2.Environment | None = None
+        self.searching: threading.Thread | None = None
+
+    def update(self, today: date | None = None, search_later: bool = False) -> BuildResult:
+        """Validate the catalogue and bring the site up to date (raises `CatalogueError`
+        before anything is written when the catalogue has errors)."""
+        self.wait()
+        today = today or date.today()
+        code = code_fingerprint()
+        root, out = self.root, self.out
+        digests = file_digests(root) if root.is_dir() else {}  # each file read once
+        inputs = fingerprint([], code, today.isoformat(), self.base_url, *map(str, digests.items()))
+        stamp = out / INPUTS
+        if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
+            pages = sum(name.endswith(".html") for name in manifest(out))
+            return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
+        old = manifest(out)
+        state = self.state if self.state is not None and self.state.code == code else None
+        earlier = (self.facts, self.env) if state is not None else (None, None)  # same code
+        if state is None:
+            state = read_state(out, code) if old else State()
+        # Raises before anything is written; files parsed by the last build are not parsed again.
+        loaded, _ = read_valid(root, today, cache=state.parsed, digests=digests)
+        catalogue = assemble(loaded)
+        salt = fingerprint([], code, today.isoformat(), self.base_url, _lists(catalogue))
+        shas = {e.id: e.digest for e in loaded.of("course")}  # course id → its file's
+        last = _reusable(state, salt, old, out)
+        if last is None:
+            earlier = (None, None)
+        del state  # the rest (files parsed by the last build, now parsed anew) can go
+        # What is loaded lives until the build ends: the collector need not scan it again.
+        gc.freeze()
         try:
-            site = render_site(
+            valid = last.records if last is not None else {}
+            known = facts(
                 catalogue,
                 today,
-                base_url,
-                done=progress,
-                keys=keys,
-                last=last,
-                emit=writer.put,
-                search_key=key_of_search,
-                records=made,
-                known=known,
-                related_key=key_of_text,
+                {c: r for c, (sha, r) in valid.items() if shas.get(c) == sha},
+                earlier[0],
             )
-            for name, sha in site.kept.items():
-                writer.keep(name, sha)
-            hashes, written, removed = writer.finish()
-        finally:
-            writer.discard()
-        write_state(
-            out,
-            State(
+            keys = Keys(salt, shas, catalogue, known.cards)
+            env = earlier[1] or site_environment(catalogue, self.base_url)
+            writer = SiteWriter(out)
+            try:
+                site = render_site(
+                    catalogue,
+                    today,
+                    self.base_url,
+                    done=self.progress,
+                    keys=keys,
+                    last=last,
+                    emit=writer.put,
+                    known=known,
+                    search_later=search_later,
+                    env=env,
+                )
+                writer.keep_all(site.kept)
+                hashes, written, removed = writer.finish()
+            finally:
+                writer.discard()
+            self.facts, self.env = known, env
+            self.state = State(
                 code=code,
                 salt=keys.salt,
                 parsed=loaded.parsed,
-                pages={name: (key, hashes[name]) for name, key in site.keys.items()},
+                outputs={
+                    name: (key, {file: hashes[file] for file in names})
+                    for name, (key, names) in site.outputs.items()
+                },
                 data={c: (keys.digests[c], part) for c, part in site.data.items()},
-                records=records,
-                search_key=key_of_search,
-                related_key=key_of_text,
+                records={c: (keys.digests[c], r) for c, r in known.search.items()},
+                related_key=site.related_key,
                 related=site.related,
-                search_files=site.search_files,
-            ),
-        )
-        write_atomic(stamp, inputs)
+            )
+        finally:
+            gc.unfreeze()
+        if site.search is None:
+            self._save(inputs)
+        else:
+            search = (site.search, known, inputs)
+            self.searching = threading.Thread(target=self._search, args=search, daemon=True)
+            self.searching.start()
         pages = sum(name.endswith(".html") for name in hashes)
         log.info("built %d pages into %s (%d written, %d removed)", pages, out, written, removed)
         return BuildResult(out, pages, written, removed, site.rendered)
-    finally:
-        gc.unfreeze()
+
+    def wait(self) -> None:
+        """Until the search bundle of the last update is in (if it was being made)."""
+        if self.searching is not None:
+            self.searching.join()
+            self.searching = None
+
+    def _search(self, key: str, known: Facts, inputs: str) -> None:
+        """Make the search bundle, then put it in place of the last one."""
+        assert self.state is not None
+        bundle = search_files(known)
+        previous = self.state.outputs.get(SEARCH, ("", {}))[1]
+        writer = SiteWriter(self.out)
+        try:
+            writer.keep_all({n: s for n, s in writer.previous.items() if n not in previous})
+            for name, content in bundle.items():
+                writer.put(name, content)
+            hashes, _, _ = writer.finish()
+        finally:
+            writer.discard()
+        self.state.outputs[SEARCH] = (key, {name: hashes[name] for name in bundle})
+        self._save(inputs)
+
+    def _save(self, inputs: str) -> None:
+        """Keep the state for the next run, and the inputs the site is now complete for."""
+        assert self.state is not None
+        write_state(self.out, self.state)
+        write_atomic(self.out / INPUTS, inputs)
 
 
 def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State | None:
     """What of the last build's state this build can use: nothing when the salt (code, day,
-    base URL, lists) differs; else its pages and search files still on disk as it wrote them,
-    and each course's open data and search record (used while the course file is the same)."""
+    base URL, lists) differs; else its outputs whose files are still on disk as it wrote
+    them, each course's open data and search record (used while the course file is the
+    same) and its related courses."""
     if state.salt != salt:
         return None
 
-    def there(name: str, sha: str) -> bool:
-        return old.get(name) == sha and (out / name).is_file()
+    def there(files: dict[str, str]) -> bool:
+        return all(old.get(name) == sha and (out / name).is_file() for name, sha in files.items())
 
     return State(
-        pages={name: (key, sha) for name, (key, sha) in state.pages.items() if there(name, sha)},
+        outputs={name: output for name, output in state.outputs.items() if there(output[1])},
         data=state.data,
         records=state.records,
-        search_key=state.search_key,
         related_key=state.related_key,
         related=state.related,
-        search_files=state.search_files
-        if all(there(name, sha) for name, sha in state.search_files.items())
-        else {},
     )
-
-
-def _search_records(
-    catalogue: Catalogue, today: date, keys: Keys, last: State | None, known: Facts
-) -> tuple[dict[str, tuple[str, str, str]], dict[str, str]]:
-    """Course id → (its file's sha256, the hash of its Pagefind record, the hash of the text
-    related courses read): everything the search step reads of a course, with the lists and
-    the day. Reused from the last build (same lists and day) for unchanged files; the others'
-    records are made (on all cores) and returned too (course id → HTML), for Pagefind."""
-    found: dict[str, tuple[str, str, str]] = {}
-    todo = []
-    for course in catalogue.courses.values():
-        previous = last.records.get(course.id) if last is not None else None
-        if previous is not None and previous[0] == keys.digests[course.id]:
-            found[course.id] = previous
-        else:
-            todo.append(course)
-    made = search.records(todo, catalogue, today, known.cards)
-    for course_id, made_record in made.items():
-        found[course_id] = (
-            keys.digests[course_id],
-            _digest(made_record.html),
-            _digest(made_record.text),
-        )
-    html = {course_id: r.html for course_id, r in made.items()}
-    return {course_id: found[course_id] for course_id in catalogue.courses}, html
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _lists(catalogue: Catalogue) -> str:

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 from typing import Any
 
 from catalogue.model import CareerPath, Catalogue, Course, Profession, Provider, Topic
+from site_build.cards import Card
 from site_build.pages import Lazy, Page
 from site_build.rows import Row
 
@@ -27,9 +29,16 @@ SHARED = 4096  # lists and dicts with longer encodings are not kept in the memo
 
 
 class Keys:
-    """Computes page keys; `digests` maps course id → hash of the course's file."""
+    """Computes page keys; `digests` maps course id → hash of the course's file. A course's
+    card (`cards`, made from the course, the lists and the day alone) is named by its course."""
 
-    def __init__(self, salt: str, digests: dict[str, str], catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        salt: str,
+        digests: dict[str, str],
+        catalogue: Catalogue,
+        cards: Mapping[str, Card] | None = None,
+    ) -> None:
         self.salt = salt
         self.digests = digests
         self.ways: dict[type, str] = {}  # how each type is encoded
@@ -44,6 +53,8 @@ class Keys:
                 self.memo[id(offering)] = (offering, f"O({course.id},{digest},{i})")
             for i, venue in enumerate(course.venues):
                 self.memo[id(venue)] = (venue, f"V({course.id},{digest},{i})")
+        for course_id, made in (cards or {}).items():
+            self.memo[id(made)] = (made, f"K({course_id},{digests[course_id]})")
 
     def __call__(self, page: Page) -> str:
         text = self.encode(

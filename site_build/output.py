@@ -78,6 +78,10 @@ class SiteWriter:
             raise ValueError(f"two pages write {name}")
         self.hashes[name] = sha
 
+    def keep_all(self, files: dict[str, str]) -> None:
+        for name, sha in files.items():
+            self.keep(name, sha)
+
     def finish(self) -> tuple[dict[str, str], int, int]:
         """Move everything in; returns the manifest, the files written and the files removed."""
         hashes = dict(sorted(self.hashes.items()))

@@ -20,11 +20,10 @@ from catalogue.collation import sort_key
 from catalogue.derive import Audience, audience, path_totals
 from catalogue.model import Catalogue, Course, Kind
 from catalogue.quality import gaps_by_provider, stale_entries
-from catalogue.search.related import related_ids
 from catalogue.stats import stats
 from site_build import search, text, urls
 from site_build.cards import Card
-from site_build.facts import Facts, facts
+from site_build.facts import Facts, facts, related_courses
 from site_build.lists import Crumbs, by_start, paged, sorted_pages
 from site_build.opendata import Feeds
 from site_build.rows import (
@@ -106,8 +105,8 @@ def plan(
     """Every page of the site, in a stable order. `related` (course id → related course ids)
     is worked out from the search index, and `known` (each course's card and classes) from
     the catalogue, when not given."""
-    related = related_ids(catalogue) if related is None else related
     known = facts(catalogue, today) if known is None else known
+    related = related_courses(known) if related is None else related
     card, classes = known.cards, known.classes
     figures = stats(catalogue)
     by_provider = queries.courses_by_provider(catalogue)
@@ -129,7 +128,7 @@ def plan(
             quality(catalogue, today, figures, by_provider),
         ),
         Page("tilgaengelighed/", "accessibility.html", "Tilgængelighedserklæring"),
-        Page(urls.search(), "search.html", "Søg", search.page_context(catalogue, today)),
+        Page(urls.search(), "search.html", "Søg", search.page_context(known.search.values())),
         Page(urls.NOT_FOUND, "404.html", "Siden findes ikke", {}, ()),
     ]
 

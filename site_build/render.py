@@ -56,6 +56,14 @@ def environment(base_url: str = "/") -> jinja2.Environment:
     return env
 
 
+def site_environment(catalogue: Catalogue, base_url: str) -> jinja2.Environment:
+    """The environment a build renders its pages in: `environment` with the region cards'
+    renderer, which a later build with the same code, lists and day may use again."""
+    env = environment(base_url)
+    env.globals["row_html"] = RowHtml(catalogue)
+    return env
+
+
 def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_url: str) -> str:
     # The page for a missing address is shown at any depth: its links start from the site's path.
     missing = page.address == urls.NOT_FOUND
@@ -74,7 +82,9 @@ def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_
 
 class RowHtml:
     """A region's cards, each rendered once per page depth: a region's rows appear on its own
-    pages and again on its filter pages, and string joins are far cheaper than templates.
+    pages and again on its filter pages, and string joins are far cheaper than templates. Kept
+    with each card is its row, so that a row made again is never taken for one that is gone
+    (`evu serve` keeps one renderer while rows of unchanged courses stay the same objects).
     `templates/assets/filter.js` builds the same card from the rows file (a browser test
     checks that both show the same)."""
 
@@ -88,7 +98,7 @@ class RowHtml:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.cache: dict[tuple[int, str], Markup] = {}
+        self.cache: dict[tuple[int, str], tuple[Row, Markup]] = {}
 
     def _provider(self, provider: str, root: str) -> Markup:
         name = self.catalogue.providers[provider].name
@@ -96,7 +106,7 @@ class RowHtml:
 
     def __call__(self, row: Row, root: str) -> Markup:
         key = (id(row), root)
-        if key not in self.cache:
+        if key not in self.cache or self.cache[key][0] is not row:
             course = row.course
             label = "Steder" if len(row.places) > 1 else "Sted"
             dd = Markup("<dd>{}</dd>")
@@ -119,7 +129,7 @@ class RowHtml:
             after = (self.STATUS.format(row.status) if row.status else Markup("")) + (
                 self.SIGNUP.format(row.signup) if row.signup else Markup("")
             )
-            self.cache[key] = self.CARD.format(
+            card = self.CARD.format(
                 course.kind.value,
                 root + urls.course(course.id),
                 course.title,
@@ -127,7 +137,8 @@ class RowHtml:
                 facts,
                 after,
             )
-        return self.cache[key]
+            self.cache[key] = (row, card)
+        return self.cache[key][1]
 
 
 class FilterLinks:

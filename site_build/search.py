@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from markupsafe import escape
 
@@ -32,8 +33,9 @@ from catalogue.search.document import (
     SearchDocument,
     document,
 )
+from catalogue.search.related import term_weights
 from site_build import text, urls
-from site_build.cards import Card, card
+from site_build.cards import Card
 from site_build.pagefind_canonical import canonical
 
 SOON_LABEL = "Starter inden for 3 måneder"
@@ -133,59 +135,61 @@ def record(
     return f'<html lang="da"><body><main data-pagefind-body>\n{body}\n</main></body></html>'
 
 
-def _card(
-    course: Course, catalogue: Catalogue, today: date, made: Mapping[str, Card] | None
-) -> Card:
-    return made[course.id] if made is not None else card(course, catalogue, today)
-
-
-class Record(NamedTuple):
-    """A course as the search step reads it: the HTML Pagefind indexes (`record`), and the
-    text related courses are worked out from (`SearchDocument.all_text`), which leaves out
-    what a result only shows (next start, price …), so a price change does not make related
-    courses again."""
+@dataclass(frozen=True)
+class Record:
+    """A course as the search step reads it, made once per build and course (and kept for
+    the next build while its file is unchanged): the HTML Pagefind indexes (`record`); the
+    term weights related courses are worked out from (`related.term_weights`, over the text
+    alone: a price change does not make related courses again); its words for the word list,
+    and its facets for the search page. Terms and words are kept as "key\tnumber" lines,
+    which take a fraction of the memory of dictionaries."""
 
     html: str
-    text: str
+    terms: str
+    words: str
+    facets: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def term_weights(self) -> dict[str, float]:
+        return {t: float(n) for t, n in (line.split("\t") for line in self.terms.splitlines())}
+
+    def word_counts(self) -> dict[str, int]:
+        return {w: int(n) for w, n in (line.split("\t") for line in self.words.splitlines())}
+
+
+def _lines(counts: Mapping[str, float]) -> str:
+    return "".join(f"{key}\t{counts[key]!r}\n" for key in sorted(counts))
 
 
 def records(
-    courses: Sequence[Course],
-    catalogue: Catalogue,
-    today: date,
-    made: Mapping[str, Card] | None = None,
+    courses: Sequence[Course], catalogue: Catalogue, today: date, cards: Mapping[str, Card]
 ) -> dict[str, Record]:
-    """Course id → its search record, made on all cores when there are many.
-    `made`: the courses' cards, when already made."""
+    """Course id → its search record, made on all cores when there are many, from the
+    courses' `cards`."""
     vocabulary = danish.vocabulary()
 
     def make(part: Sequence[Course]) -> list[tuple[str, Record]]:
         found = []
         for c in part:
             doc = document(c, catalogue)
-            html = record(c, catalogue, today, vocabulary, _card(c, catalogue, today, made), doc)
-            found.append((c.id, Record(html, doc.all_text())))
+            made = Record(
+                record(c, catalogue, today, vocabulary, cards[c.id], doc),
+                _lines(term_weights(doc.text, vocabulary)),
+                _lines(danish.word_counts([doc.all_text()])),
+                tuple((k, tuple(v)) for k, v in facets(doc, catalogue, today).items()),
+            )
+            found.append((c.id, made))
         return found
 
     return {course_id: made for part in map_chunks(make, courses) for course_id, made in part}
 
 
-def pagefind_files(
-    catalogue: Catalogue,
-    today: date,
-    made: Mapping[str, str] | None = None,
-    known: Mapping[str, Card] | None = None,
-) -> dict[str, bytes]:
-    """Path in the site → bytes, for Pagefind's bundle and the search page's word list.
-    `made`: Pagefind records already made (course id → HTML); the others are made here
-    (from the courses' cards `known`, when given)."""
-    made = made or {}
-    missing = [c for c in catalogue.courses.values() if c.id not in made]
-    found = {**made, **{i: r.html for i, r in records(missing, catalogue, today, known).items()}}
+def pagefind_files(found: Mapping[str, Record]) -> dict[str, bytes]:
+    """Path in the site → bytes, for Pagefind's bundle of the courses' records `found`
+    (course id → record) and the search page's word list."""
     with tempfile.TemporaryDirectory(prefix="evu-pagefind-") as folder:
         pages, bundle = Path(folder) / "pages", Path(folder) / "bundle"
-        for course_id in catalogue.courses:
-            address, html = urls.course(course_id), found[course_id]
+        for course_id, made in found.items():
+            address, html = urls.course(course_id), made.html
             target = pages / urls.file_of(address)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
@@ -198,7 +202,7 @@ def pagefind_files(
             and path.name not in UNUSED
         }
     files = canonical(files, urls.PAGEFIND)  # same catalogue, same bytes
-    files[urls.SEARCH_WORDS] = word_list(catalogue).encode("utf-8")
+    files[urls.SEARCH_WORDS] = word_list(found.values()).encode("utf-8")
     return files
 
 
@@ -216,13 +220,14 @@ def _index(pages: Path, out: Path) -> None:
     subprocess.run([*command, "--force-language", "da", "--quiet"], check=True)
 
 
-def word_list(catalogue: Catalogue) -> str:
+def word_list(found: Iterable[Record]) -> str:
     """The catalogue's words, most frequent first (for "mente du …?"), and the parts of its
     compounds as `catalogue.search.danish` splits them (so a query "akutsygeplejerske" can
     be searched as "akut sygeplejerske"). Fetched only when a search finds little."""
-    counts = danish.word_counts(
-        document(c, catalogue).all_text() for c in catalogue.courses.values()
-    )
+    counts: dict[str, int] = {}
+    for made in found:
+        for word, count in made.word_counts().items():
+            counts[word] = counts.get(word, 0) + count
     ranked = sorted(counts, key=lambda w: (-counts[w], w))
     vocabulary = danish.vocabulary()
     parts = {w: split for w in ranked if (split := vocabulary.split(w))}
@@ -231,13 +236,13 @@ def word_list(catalogue: Catalogue) -> str:
     )
 
 
-def page_context(catalogue: Catalogue, today: date) -> dict[str, Any]:
-    """The search page's facets with every value that occurs, for the page to list (the
-    script fills in the counts)."""
+def page_context(found: Iterable[Record]) -> dict[str, Any]:
+    """The search page's facets with every value that occurs in the records `found`, for
+    the page to list (the script fills in the counts)."""
     values: dict[str, set[str]] = {key: set() for key in FACETS}
-    for course in catalogue.courses.values():
-        for key, found in facets(document(course, catalogue), catalogue, today).items():
-            values[key].update(found)
+    for made in found:
+        for key, present in made.facets:
+            values[key].update(present)
     order = {
         "type": [text.KIND_NAMES[k] for k in Kind],
         "niveau": [f"Niveau {n}" for n in range(1, 9)],

@@ -1,4 +1,5 @@
-"""What a build keeps for the next one: parsed files, page keys and each course's open data.
+"""What a build keeps for the next one: parsed files, each output's key and files, and each
+course's open data and search record.
 
 Kept in `.evu-cache/<site folder name>.pickle` beside the site folder (never inside it, so it
 is not published). It only saves work: a missing, unreadable or outdated state means a full
@@ -18,9 +19,14 @@ from pathlib import Path
 from catalogue.files import atomic_file
 from catalogue.load import ParseCache
 from site_build.opendata import CourseData
+from site_build.search import Record
 
 log = logging.getLogger(__name__)
-VERSION = 4
+VERSION = 5
+# An output: a page, a list's calendar, feed and spreadsheet, or the search bundle (named
+# SEARCH), kept as its key (a hash of everything it shows) and its files (file → sha256).
+Output = tuple[str, dict[str, str]]
+SEARCH = "(search bundle)"
 
 
 @dataclass
@@ -28,16 +34,13 @@ class State:
     code: str = ""  # fingerprint of the code and templates that made it
     salt: str = ""  # code, day, base URL, reference lists and paths: see `site_build.keys`
     parsed: ParseCache = field(default_factory=dict)
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # file → (key, sha256)
-    data: dict[str, tuple[str, CourseData]] = field(default_factory=dict)  # course → (sha, data)
-    # The search step: each course's search record hashes (by its file's sha): of what Pagefind
-    # indexes and of what related courses read; a key over all of each, and what the step
-    # made from them: the Pagefind files and related courses.
-    records: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # (sha, html, text)
-    search_key: str = ""
+    outputs: dict[str, Output] = field(default_factory=dict)  # output name → (key, files)
+    # Each course's parts, by the sha256 of its file: its open data and its search record.
+    data: dict[str, tuple[str, CourseData]] = field(default_factory=dict)
+    records: dict[str, tuple[str, Record]] = field(default_factory=dict)
+    # Related courses, and the key (over every course's terms) they were worked out for.
     related_key: str = ""
     related: dict[str, list[str]] = field(default_factory=dict)
-    search_files: dict[str, str] = field(default_factory=dict)  # file → sha256
 
 
 def state_file(out: Path) -> Path:

@@ -166,6 +166,15 @@ def write_catalogue(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def unreferenced_course(root: Path) -> Path:
+    """A course file whose id no other file mentions, so it can be deleted validly."""
+    texts = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
+    for path in sorted(root.glob("*.yaml")):
+        if not any(path.stem in text for other, text in texts.items() if other != path):
+            return path
+    raise AssertionError("every course is referenced")
+
+
 @pytest.fixture
 def small(tmp_path: Path) -> Path:
     """A small valid catalogue in tmp_path/courses."""

@@ -8,9 +8,9 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import BUNDLED, TODAY
-from site_build.build import build
-from site_build.state import State, read_state
+from conftest import BUNDLED, TODAY, unreferenced_course
+from site_build.build import Builder, build
+from site_build.state import SEARCH, State, read_state
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -26,13 +26,8 @@ def edit(path: Path, pattern: str, replacement: str) -> None:
     path.write_text(changed, encoding="utf-8")
 
 
-def unreferenced_course(root: Path) -> Path:
-    """A course file whose id no other file mentions, so it can be deleted validly."""
-    texts = {p: p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
-    for path in sorted(root.glob("*.yaml")):
-        if not any(path.stem in text for other, text in texts.items() if other != path):
-            return path
-    raise AssertionError("every course is referenced")
+def search_key(out: Path) -> str:
+    return read_state(out).outputs[SEARCH][0]
 
 
 def test_incremental_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
@@ -67,11 +62,11 @@ def test_incremental_rebuilds_equal_fresh_builds(tmp_path: Path) -> None:
         ),
     }
     for number, (change, make) in enumerate(changes.items()):
-        search_key = read_state(out).search_key
+        before = search_key(out)
         make()
         again = build(root, out, today=TODAY)
         # Search reads title, texts and facets, not the date of verification.
-        assert (read_state(out).search_key == search_key) == (change == changes_search[0])
+        assert (search_key(out) == before) == (change == changes_search[0])
         fresh = build(root, tmp_path / f"fresh-{number}", today=TODAY)
         assert files(out) == files(fresh.out), change
         if change == "a provider is renamed":  # a reference list reaches every page
@@ -113,7 +108,7 @@ def test_a_cache_made_by_other_code_is_not_read(small: Path, tmp_path: Path) -> 
     out = tmp_path / "site"
     build(small, out, today=TODAY)
     state = read_state(out)
-    assert state.pages and read_state(out, state.code).pages == state.pages
+    assert state.outputs and read_state(out, state.code).outputs == state.outputs
     assert read_state(out, "other code") == State()  # templates or code changed: full build
 
 
@@ -128,9 +123,49 @@ def test_a_price_change_remakes_the_search_bundle_not_related_courses(
     edit(small / "kraeft.yaml", r"^price: 46000$", "price: 47000")
     build(small, out, today=TODAY)
     after = read_state(out)
-    assert after.search_key != before.search_key
+    assert after.outputs[SEARCH] != before.outputs[SEARCH]
     assert after.related_key == before.related_key and after.related == before.related
     assert files(out) == files(build(small, tmp_path / "fresh", today=TODAY).out)
     edit(small / "kraeft.yaml", r"^title: .*$", "title: Kræftsygepleje for specialister")
     build(small, out, today=TODAY)
     assert read_state(out).related_key != after.related_key  # a text change: related again
+
+
+def test_a_text_change_reaches_the_related_courses_of_other_courses(tmp_path: Path) -> None:
+    """When a course's text changes so that it reads less like another course, that course's
+    page lists its related courses anew, and the site equals a fresh build."""
+    root = tmp_path / "courses"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    build(root, out, today=TODAY)
+    related = read_state(out).related
+    course, other = next((c, others[0]) for c, others in sorted(related.items()) if others)
+    page = out / "kurser" / course / "index.html"
+    before = page.read_bytes()
+    edit(root / f"{other}.yaml", r"^title: .*$", 'title: "Regnskab for vognmænd"')
+    edit(root / f"{other}.yaml", r"^description: .*\n(  .*\n|\n)*", 'description: "Moms."\n')
+    build(root, out, today=TODAY)
+    assert read_state(out).related[course] != related[course]
+    assert page.read_bytes() != before
+    assert files(out) == files(build(root, tmp_path / "fresh", today=TODAY).out)
+
+
+def test_serve_updates_show_pages_first_and_then_equal_a_fresh_build(tmp_path: Path) -> None:
+    """`evu serve` keeps one Builder: after an edit the changed pages are in before the search
+    bundle is made again (in a thread of its own), and once it is, the site is byte for byte
+    a fresh build; the next edit is built from what the last one kept in memory."""
+    root = tmp_path / "courses"
+    shutil.copytree(BUNDLED, root)
+    out = tmp_path / "site"
+    builder = Builder(root, out)
+    builder.update(TODAY)
+    course = sorted(root.glob("*.yaml"))[0]
+    for number, title in enumerate(["Første nye titel", "Anden nye titel"]):
+        edit(course, r"^title: .*$", f'title: "{title}"')
+        result = builder.update(TODAY, search_later=True)
+        assert 0 < result.rendered < result.pages / 3
+        assert title in (out / "kurser" / course.stem / "index.html").read_text(encoding="utf-8")
+        builder.wait()
+        fresh = build(root, tmp_path / f"fresh-{number}", today=TODAY)
+        assert files(out) == files(fresh.out)
+        assert read_state(out) == read_state(fresh.out)  # and a later `evu build` reuses it

@@ -56,3 +56,14 @@ def test_every_course_gets_five_others_in_the_same_order_every_time(
         paths=bundled.paths,
     )
     assert related_ids(again) == related  # the order courses come in changes nothing
+
+
+def test_the_same_lists_on_one_core_and_on_several(
+    bundled: Catalogue, related: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import catalogue.search.related as module
+
+    monkeypatch.setattr(module, "workers", lambda: 1)
+    assert related_ids(bundled) == related
+    monkeypatch.setattr(module, "workers", lambda: 4)
+    assert related_ids(bundled) == related

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,9 +14,9 @@ from catalogue.model import Catalogue
 from catalogue.pipeline import read_catalogue
 from catalogue.search.document import modes
 from catalogue.search.duplicates import candidates
-from catalogue.search.index import SearchIndex
+from catalogue.search.index import SearchIndex, search_cache
 from catalogue.search.related import related_ids
-from conftest import BUNDLED, DEMENS, TODAY, WOUNDS, evu, write_catalogue
+from conftest import BUNDLED, DEMENS, TODAY, WOUNDS, evu, unreferenced_course, write_catalogue
 from evu.cli import main
 
 
@@ -253,3 +254,46 @@ def test_a_past_event_ranks_after_a_course_that_can_still_be_taken(tmp_path: Pat
     # Before the theme day was held, it was the better match and came first.
     earlier = index.search("sårpleje", today=date(2025, 1, 1)).hits
     assert [h.id for h in earlier] == ["saar-temadag", "saar-kursus"]
+
+
+def test_a_second_evu_search_does_not_index_the_catalogue_again(tmp_path: Path) -> None:
+    """`evu search` keeps its index beside the catalogue: the next search opens it, and after
+    an edit only the changed course is indexed again; a deleted course is gone from it."""
+    small = tmp_path / "courses"
+    shutil.copytree(BUNDLED, small)
+    folder = search_cache(small)
+    catalogue = read_catalogue(small, TODAY)[0]
+    first = SearchIndex(catalogue, folder=folder)
+    assert first.indexed == len(catalogue.courses) and folder.is_dir()
+    in_memory = SearchIndex(catalogue).search("demens", today=TODAY)
+    second = SearchIndex(catalogue, folder=folder)
+    assert second.indexed == 0
+    assert second.search("demens", today=TODAY) == in_memory
+    course = unreferenced_course(small)
+    text = course.read_text(encoding="utf-8")
+    course.write_text(text.replace("title: ", "title: Sommerfuglevinger ", 1), encoding="utf-8")
+    third = SearchIndex(read_catalogue(small, TODAY)[0], folder=folder)
+    assert third.indexed == 1
+    assert [h.id for h in third.search("sommerfuglevinger", today=TODAY).hits] == [course.stem]
+    course.unlink()
+    rest = read_catalogue(small, TODAY)[0]
+    fourth = SearchIndex(rest, folder=folder)
+    assert fourth.indexed == 0 and fourth.search("sommerfuglevinger", today=TODAY).total == 0
+    afresh = SearchIndex(rest)
+    for words in ("demens", "sosu-assistent sår", "ledelse diplom", "akut sygepleje"):
+        # The same courses in the same order (after merging, whoosh sums its lossy per-course
+        # field lengths, so scores may differ in the second decimal).
+        kept = fourth.search(words, today=TODAY, limit=20).hits
+        assert [h.id for h in kept] == [
+            h.id for h in afresh.search(words, today=TODAY, limit=20).hits
+        ]
+
+
+def test_evu_search_twice_writes_nothing_the_second_time(small: Path) -> None:
+    def written() -> dict[str, int]:
+        return {p.name: p.stat().st_mtime_ns for p in search_cache(small).iterdir()}
+
+    assert main(["search", "demens", str(small), "--today", TODAY.isoformat()]) == 0
+    before = written()
+    assert main(["search", "sår", str(small), "--today", TODAY.isoformat()]) == 0
+    assert written() == before

@@ -47,7 +47,7 @@ def _related_by_parts(a: Course, b: Course) -> bool:
 
 def candidates(catalogue: Catalogue) -> list[DuplicateCandidate]:
     """Pairs of courses that may be the same course, most alike first."""
-    similarity = Similarity(catalogue)
+    similarity = Similarity.of(catalogue)
     nearest = similarity.neighbours(NEIGHBOURS)
     found: dict[tuple[str, str], DuplicateCandidate] = {}
     for course in catalogue.courses.values():

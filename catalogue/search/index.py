@@ -1,6 +1,10 @@
-"""The whoosh index of the catalogue: `evu search`, related courses and duplicate candidates.
+"""The whoosh index of the catalogue, for `evu search`.
 
-Built in memory from a validated catalogue (a few seconds for thousands of courses). Every
+Built in memory from a validated catalogue (a few seconds for thousands of courses), or kept
+in a folder (`evu search` keeps it in `.evu-cache/` beside the catalogue) and brought up to
+date there: a course whose search text or facets changed is indexed again
+(`update_document`), a deleted one is removed, the others are left as they are; a change to
+the search code or vocabulary indexes everything again. Every
 text field is analysed by `catalogue.search.danish` (folding, Snowball stemming, compound parts and
 synonyms at the word's own position), so "hjælper" finds "social- og sundhedshjælper" and the
 highlighted snippet marks the word the reader typed into.
@@ -8,29 +12,50 @@ highlighted snippet marks the word the reader typed into.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
-from whoosh import fields, highlight, query
+from whoosh import fields, highlight, index, query
 from whoosh.analysis import Analyzer, Token
 from whoosh.filedb.filestore import RamStorage
+from whoosh.index import LockError
 
 from catalogue.codelists import regions
 from catalogue.derive import is_past_event
 from catalogue.diagnostics import did_you_mean
 from catalogue.model import Catalogue, Kind, Mode
 from catalogue.search import danish
-from catalogue.search.document import EXTRA_WEIGHT, FIELDS, PAST_FACTOR, document
+from catalogue.search.document import (
+    EXTRA_WEIGHT,
+    FIELDS,
+    PAST_FACTOR,
+    SearchDocument,
+    document,
+)
 
 MAX_QUERY_WORDS = 32  # longer queries are cut (a pasted paragraph still searches)
 # whoosh sorts postings in memory up to this size, and in pickled runs on disk above it (its
 # default, 128, made a 20,000-course index pickle and unpickle every posting).
 POSTINGS_MB = 1024
 FEW = 3  # fewer hits than this, and a better spelled query finds more: "mente du …?"
+
+
+def _version() -> str:
+    """The search code and vocabulary an index on disk was made with."""
+    digest = hashlib.sha256()
+    for path in [*sorted(Path(__file__).parent.glob("*.py")), danish.SYNONYMS]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+VERSION = _version()
 
 
 class DanishAnalyzer(Analyzer):
@@ -81,6 +106,7 @@ def schema(vocabulary: danish.Vocabulary) -> fields.Schema:
     }
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
+        key=fields.STORED,  # a hash of what is indexed of the course (`_indexed`)
         region=fields.KEYWORD(stored=True, commas=True, lowercase=True),
         kind=fields.ID(stored=True),
         profession=fields.KEYWORD(stored=True, commas=True),
@@ -88,6 +114,27 @@ def schema(vocabulary: danish.Vocabulary) -> fields.Schema:
         mode=fields.KEYWORD(stored=True, commas=True),
         **text,
     )
+
+
+def search_cache(root: Path) -> Path:
+    """Where `evu search` keeps the index of the catalogue in `root`: in `.evu-cache/` beside
+    it (the build keeps its state there too), never inside the catalogue."""
+    root = root.resolve()
+    return root.parent / ".evu-cache" / f"search-{root.name}"
+
+
+def _indexed(doc: SearchDocument) -> tuple[str, dict[str, str]]:
+    """What the index holds of a course (its facets and texts), with a hash of it."""
+    values = {
+        "region": ",".join(doc.regions),
+        "kind": doc.kind,
+        "profession": ",".join(doc.professions),
+        "topic": ",".join(doc.topics),
+        "mode": ",".join(doc.modes),
+        **doc.text,
+    }
+    key = hashlib.sha256(repr(sorted(values.items())).encode("utf-8")).hexdigest()
+    return key, values
 
 
 @dataclass(frozen=True)
@@ -132,29 +179,62 @@ class Marks(highlight.Formatter):
 
 
 class SearchIndex:
-    """The catalogue's courses in a whoosh index held in memory."""
+    """The catalogue's courses in a whoosh index, held in memory or (with `folder`) kept in
+    that folder between runs and updated only where courses changed."""
 
     def __init__(
         self,
         catalogue: Catalogue,
         vocabulary: danish.Vocabulary | None = None,
+        folder: Path | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.vocabulary = vocabulary or danish.vocabulary()
         self.documents = {c.id: document(c, catalogue) for c in catalogue.courses.values()}
-        self.index = RamStorage().create_index(schema(self.vocabulary))
-        writer = self.index.writer(limitmb=POSTINGS_MB)
-        for doc in self.documents.values():
-            facets = {
-                "region": ",".join(doc.regions),
-                "kind": doc.kind,
-                "profession": ",".join(doc.professions),
-                "topic": ",".join(doc.topics),
-                "mode": ",".join(doc.modes),
-            }
-            writer.add_document(id=doc.id, **facets, **doc.text)
-        writer.commit()
+        self.indexed = 0  # courses (re)indexed by this object
+        found = {i: _indexed(doc) for i, doc in self.documents.items()}
+        if folder is not None:
+            try:
+                self.index = self._update(folder, found)
+            except (LockError, OSError):  # another `evu search` is writing it: index here
+                folder = None
+        if folder is None:
+            self.index = RamStorage().create_index(schema(self.vocabulary))
+            self._write(found, set())
         self.searcher = self.index.searcher()
+
+    def _update(self, folder: Path, found: dict[str, tuple[str, dict[str, str]]]) -> Any:
+        """The index kept in `folder`, brought up to date with the catalogue."""
+        version = folder / "version"
+        if version.is_file() and version.read_text() == VERSION and index.exists_in(folder):
+            self.index = index.open_dir(str(folder))
+        else:  # none yet, or made by other search code: start again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            self.index = index.create_in(str(folder), schema(self.vocabulary))
+            version.write_text(VERSION)
+        with self.index.searcher() as searcher:
+            kept = {s["id"]: s["key"] for s in searcher.all_stored_fields()}
+        changed = {i: f for i, f in found.items() if kept.get(i) != f[0]}
+        self._write(changed, set(kept) - set(found), replaced=bool(set(changed) & set(kept)))
+        return self.index
+
+    def _write(
+        self, found: dict[str, tuple[str, dict[str, str]]], gone: set[str], replaced: bool = False
+    ) -> None:
+        """Index the courses `found` and remove those `gone`. When a course was removed or
+        replaced, the segments are merged (without analysing any text again), so that no
+        removed version counts in the statistics that rank results: they then rank exactly
+        as in an index made afresh."""
+        if not found and not gone:
+            return
+        writer = self.index.writer(limitmb=POSTINGS_MB)
+        for course_id in sorted(gone):
+            writer.delete_by_term("id", course_id)
+        for course_id, (key, values) in found.items():
+            writer.update_document(id=course_id, key=key, **values)
+        writer.commit(optimize=bool(gone) or replaced)
+        self.indexed += len(found)
 
     @cached_property
     def words(self) -> dict[str, int]:
