@@ -78,9 +78,12 @@ def _dearer(text: str) -> str:
     return changed
 
 
+WORD = "tastetestord" + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-8:])
+
+
 def _new_word(text: str) -> str:
-    """A course file with a word no course has at the start of its description."""
-    return text.replace('description: "', 'description: "Tastetestord. ', 1)
+    """A course file with a word no course has (`WORD`) at the start of its description."""
+    return text.replace('description: "', f'description: "{WORD.capitalize()}. ', 1)
 
 
 def _get(url: str) -> bytes | None:
@@ -118,13 +121,7 @@ def serve_loop(command: list[str], root: Path) -> list[tuple[str, float, float |
         results = []
         path = sorted(root.glob("*.yaml"))[3]
         page, words = base + f"kurser/{path.stem}/", base + "sog/ordliste.json"
-        for label, change in [
-            ("price", _dearer),
-            (
-                "description",
-                lambda text: text.replace('description: "', 'description: "Tastetestord. ', 1),
-            ),
-        ]:
+        for label, change in [("price", _dearer), ("description", _new_word)]:
             before = _get(page)
             time.sleep(1.5)  # a save in another second than the last poll saw
             saved = time.perf_counter()
@@ -132,7 +129,7 @@ def serve_loop(command: list[str], root: Path) -> list[tuple[str, float, float |
             shown = _until(page, lambda body, before=before: body != before)
             found = None
             if label == "description":
-                _until(words, lambda body: b'"tastetestord"' in body)
+                _until(words, lambda body: f'"{WORD}"'.encode() in body)
                 found = time.perf_counter() - saved
             results.append((label, shown, found))
             time.sleep(3)  # the search bundle of this change is in before the next

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -184,7 +185,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from site_build.build import Builder
     from site_build.serve import serve
 
-    builder = Builder(args.path, args.out, progress=_pages_done)
+    builder = Builder(args.path, args.out, progress=_pages_done, resident=True)
     builder.update(args.today)
     builder.progress = None
 
@@ -192,13 +193,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         """After an edit: the changed pages at once, the search bundle after them (the
         catalogue and the last build stay in memory); or the last site stays, with the
         errors."""
+        started = time.perf_counter()
         try:
             result = builder.update(args.today, search_later=True)
         except CatalogueError as exc:
             _report(exc.diagnostics, "text", sys.stderr)
             print("Fejl i kataloget; det forrige site vises stadig.", file=sys.stderr, flush=True)
             return
-        print(f"Genopbygget ({result.rendered} sider).", file=sys.stderr, flush=True)
+        took = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        print(f"Genopbygget ({result.rendered} sider, {took} s).", file=sys.stderr, flush=True)
 
     def ready(url: str) -> None:
         print(f"EVU-kataloget kører på {url} (Ctrl+C stopper)", flush=True)

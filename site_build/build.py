@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -248,9 +249,10 @@ def build(
 
 class Builder:
     """Keeps the site in `out` up to date with the catalogue in `root`. What an update made
-    (the state) is kept for the next: in `.evu-cache/` between runs (`site_build.state`) and,
-    for `evu serve`, in memory between updates, where the search bundle is made after the
-    pages are in (`update(search_later=True)`), in a thread of its own."""
+    (the state) is kept for the next: in `.evu-cache/` between runs (`site_build.state`) and
+    in memory between updates. `evu serve` keeps one builder (`resident`: its first update
+    fills the memory even when the site is up to date) and has the search bundle made after
+    the pages are in (`update(search_later=True)`), in a thread of its own."""
 
     def __init__(
         self,
@@ -258,8 +260,10 @@ class Builder:
         out: Path,
         base_url: str = DEFAULT_BASE_URL,
         progress: Callable[[int, int], None] | None = None,
+        resident: bool = False,
     ) -> None:
         self.root, self.out, self.base_url, self.progress = root, out, base_url, progress
+        self.resident = resident
         self.state: State | None = None  # the last update's, once there was one
         # And, kept in memory only: its facts and templates' environment (for its salt).
         self.facts: Facts | None = None
@@ -276,7 +280,8 @@ class Builder:
         digests = file_digests(root) if root.is_dir() else {}  # each file read once
         inputs = fingerprint([], code, today.isoformat(), self.base_url, *map(str, digests.items()))
         stamp = out / INPUTS
-        if (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs:
+        settled = (out / MANIFEST).is_file() and stamp.is_file() and stamp.read_text() == inputs
+        if settled and (self.state is not None or not self.resident):
             pages = sum(name.endswith(".html") for name in manifest(out))
             return BuildResult(out, pages, 0, 0)  # same catalogue, templates, code and day
         old = manifest(out)
@@ -386,8 +391,10 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
     if state.salt != salt:
         return None
 
+    present = set(_files_in(out))
+
     def there(files: dict[str, str]) -> bool:
-        return all(old.get(name) == sha and (out / name).is_file() for name, sha in files.items())
+        return all(old.get(name) == sha and name in present for name, sha in files.items())
 
     return State(
         outputs={name: output for name, output in state.outputs.items() if there(output[1])},
@@ -396,6 +403,14 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
         related_key=state.related_key,
         related=state.related,
     )
+
+
+def _files_in(folder: Path) -> Iterator[str]:
+    """The paths of the files under `folder`, relative to it (one walk, no stat per file)."""
+    for top, _, names in os.walk(folder):
+        base = os.path.relpath(top, folder)
+        for name in names:
+            yield name if base == "." else f"{base}/{name}".replace(os.sep, "/")
 
 
 def _lists(catalogue: Catalogue) -> str:

@@ -64,12 +64,14 @@ class Keys:
 
     def encode(self, value: Any) -> str:
         kind = type(value)
-        way = self.ways.get(kind) or self.ways.setdefault(kind, _way(kind))
-        if way == "repr":
+        if kind is str:  # most values: first, without a look-up
             return repr(value)
         known = self.memo.get(id(value))
         if known is not None:
             return known[1]
+        way = self.ways.get(kind) or self.ways.setdefault(kind, _way(kind))
+        if way == "repr":
+            return repr(value)
         if way in ("list", "dict"):
             if way == "list":
                 found = "[" + ",".join(map(self.encode, value)) + "]"

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from catalogue.model import Catalogue
 from site_build import opendata, svg, text, urls
@@ -81,64 +81,62 @@ def render_page(env: jinja2.Environment, page: Page, catalogue: Catalogue, base_
 
 
 class RowHtml:
-    """A region's cards, each rendered once per page depth: a region's rows appear on its own
-    pages and again on its filter pages, and string joins are far cheaper than templates. Kept
-    with each card is its row, so that a row made again is never taken for one that is gone
-    (`evu serve` keeps one renderer while rows of unchanged courses stay the same objects).
-    `templates/assets/filter.js` builds the same card from the rows file (a browser test
-    checks that both show the same)."""
+    """A region's cards, each rendered once: a region's rows appear on its own pages and again
+    on its filter pages, at several depths. A card is made with a stand-in for the page's
+    path to the site root, put in per page (string joins are far cheaper than templates).
+    Kept with each card is its row, so that a row made again is never taken for one that is
+    gone (`evu serve` keeps one renderer while rows of unchanged courses stay the same
+    objects). `templates/assets/filter.js` builds the same card from the rows file (a browser
+    test checks that both show the same)."""
 
-    CARD = Markup(
-        '<li class="kort" data-type="{}">\n<h4><a href="{}">{}</a></h4>\n'
-        '<p class="kort-type">{}</p>\n<dl class="kort-fakta">\n{}</dl>\n{}</li>\n'
-    )
-    FACT = Markup("<div><dt>{}</dt>{}</div>\n")
-    STATUS = Markup('<p class="kort-status">{}</p>\n')
-    SIGNUP = Markup('<p><a class="knap" href="{}" rel="nofollow noopener">Tilmeld dig</a></p>\n')
+    ROOT = "\x00"  # never in escaped text
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.cache: dict[tuple[int, str], tuple[Row, Markup]] = {}
+        self.cache: dict[int, tuple[Row, str]] = {}
 
-    def _provider(self, provider: str, root: str) -> Markup:
-        name = self.catalogue.providers[provider].name
-        return Markup('<a href="{}">{}</a>').format(root + urls.provider(provider), name)
+    def _provider(self, provider: str) -> str:
+        name = escape(self.catalogue.providers[provider].name)
+        return f'<a href="{self.ROOT}{escape(urls.provider(provider))}">{name}</a>'
 
     def __call__(self, row: Row, root: str) -> Markup:
-        key = (id(row), root)
-        if key not in self.cache or self.cache[key][0] is not row:
-            course = row.course
-            label = "Steder" if len(row.places) > 1 else "Sted"
-            dd = Markup("<dd>{}</dd>")
-            providers = {where.provider for where in row.places}
-            if len(providers) == 1:  # the places, then the one provider
-                places = Markup("").join(dd.format(where.text) for where in row.places)
-                teacher = self.FACT.format("Udbyder", dd.format(self._provider(*providers, root)))
-            else:  # each place with its provider
-                places = Markup("").join(
-                    dd.format(Markup("{} · {}").format(w.text, self._provider(w.provider, root)))
-                    for w in row.places
-                )
-                teacher = Markup("")
-            facts = (
-                self.FACT.format("Start", dd.format(row.start_text))
-                + self.FACT.format(label, places)
-                + teacher
-                + self.FACT.format("Pris", dd.format(row.price_text))
+        found = self.cache.get(id(row))
+        if found is None or found[0] is not row:
+            found = (row, self._card(row))
+            self.cache[id(row)] = found
+        return Markup(found[1].replace(self.ROOT, escape(root)))
+
+    def _card(self, row: Row) -> str:
+        course = row.course
+        label = "Steder" if len(row.places) > 1 else "Sted"
+        providers = {where.provider for where in row.places}
+        if len(providers) == 1:  # the places, then the one provider
+            places = "".join(f"<dd>{escape(w.text)}</dd>" for w in row.places)
+            teacher = f"<div><dt>Udbyder</dt><dd>{self._provider(*providers)}</dd></div>\n"
+        else:  # each place with its provider
+            places = "".join(
+                f"<dd>{escape(w.text)} · {self._provider(w.provider)}</dd>" for w in row.places
             )
-            after = (self.STATUS.format(row.status) if row.status else Markup("")) + (
-                self.SIGNUP.format(row.signup) if row.signup else Markup("")
-            )
-            card = self.CARD.format(
-                course.kind.value,
-                root + urls.course(course.id),
-                course.title,
-                text.KIND_NAME[course.kind],
-                facts,
-                after,
-            )
-            self.cache[key] = (row, card)
-        return self.cache[key][1]
+            teacher = ""
+        status = f'<p class="kort-status">{escape(row.status)}</p>\n' if row.status else ""
+        signup = (
+            f'<p><a class="knap" href="{escape(row.signup)}" rel="nofollow noopener">'
+            "Tilmeld dig</a></p>\n"
+            if row.signup
+            else ""
+        )
+        return (
+            f'<li class="kort" data-type="{escape(course.kind.value)}">\n'
+            f'<h4><a href="{self.ROOT}{escape(urls.course(course.id))}">'
+            f"{escape(course.title)}</a></h4>\n"
+            f'<p class="kort-type">{escape(text.KIND_NAME[course.kind])}</p>\n'
+            '<dl class="kort-fakta">\n'
+            f"<div><dt>Start</dt><dd>{escape(row.start_text)}</dd></div>\n"
+            f"<div><dt>{label}</dt>{places}</div>\n"
+            f"{teacher}"
+            f"<div><dt>Pris</dt><dd>{escape(row.price_text)}</dd></div>\n"
+            f"</dl>\n{status}{signup}</li>\n"
+        )
 
 
 class FilterLinks:
