@@ -78,12 +78,11 @@ def _dearer(text: str) -> str:
     return changed
 
 
-WORD = "tastetestord" + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-8:])
-
-
-def _new_word(text: str) -> str:
-    """A course file with a word no course has (`WORD`) at the start of its description."""
-    return text.replace('description: "', f'description: "{WORD.capitalize()}. ', 1)
+def _new_word(text: str) -> tuple[str, str]:
+    """A course file with a word no course has at the start of its description (and the
+    word, folded: what the search word list then holds)."""
+    word = "tastetestord" + "".join(chr(ord("a") + int(d)) for d in str(time.time_ns())[-9:])
+    return text.replace('description: "', f'description: "{word.capitalize()}. ', 1), word
 
 
 def _get(url: str) -> bytes | None:
@@ -121,15 +120,19 @@ def serve_loop(command: list[str], root: Path) -> list[tuple[str, float, float |
         results = []
         path = sorted(root.glob("*.yaml"))[3]
         page, words = base + f"kurser/{path.stem}/", base + "sog/ordliste.json"
-        for label, change in [("price", _dearer), ("description", _new_word)]:
+        for label, change in [
+            ("price", lambda text: (_dearer(text), "")),
+            ("description", _new_word),
+        ]:
             before = _get(page)
             time.sleep(1.5)  # a save in another second than the last poll saw
             saved = time.perf_counter()
-            path.write_text(change(path.read_text(encoding="utf-8")), "utf-8")
+            changed, word = change(path.read_text(encoding="utf-8"))
+            path.write_text(changed, "utf-8")
             shown = _until(page, lambda body, before=before: body != before)
             found = None
             if label == "description":
-                _until(words, lambda body: f'"{WORD}"'.encode() in body)
+                _until(words, lambda body, word=word: f'"{word}"'.encode() in body)
                 found = time.perf_counter() - saved
             results.append((label, shown, found))
             time.sleep(3)  # the search bundle of this change is in before the next
@@ -173,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         first, second = sorted(root.glob("*.yaml"))[:2]
         first.write_text(_dearer(first.read_text(encoding="utf-8")), encoding="utf-8")
         report("evu build, one course changed (price)", measure(build, 1))
-        second.write_text(_new_word(second.read_text(encoding="utf-8")), encoding="utf-8")
+        second.write_text(_new_word(second.read_text(encoding="utf-8"))[0], encoding="utf-8")
         report("evu build, one course changed (description)", measure(build, 1))
         serve = [*build[:3], "serve", *build[4:]]
         for label, shown, searched in serve_loop(serve, root):
