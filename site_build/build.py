@@ -407,10 +407,11 @@ def _reusable(state: State, salt: str, old: dict[str, str], out: Path) -> State 
 
 def _files_in(folder: Path) -> Iterator[str]:
     """The paths of the files under `folder`, relative to it (one walk, no stat per file)."""
+    cut = len(str(folder)) + 1
     for top, _, names in os.walk(folder):
-        base = os.path.relpath(top, folder)
+        base = top[cut:].replace(os.sep, "/") + "/" if len(top) >= cut else ""
         for name in names:
-            yield name if base == "." else f"{base}/{name}".replace(os.sep, "/")
+            yield base + name
 
 
 def _lists(catalogue: Catalogue) -> str:

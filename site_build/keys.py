@@ -25,7 +25,7 @@ from site_build.pages import Lazy, Page
 from site_build.rows import Row
 
 _LISTED = (Provider, Profession, Topic, CareerPath)  # part of the salt
-SHARED = 4096  # lists and dicts with longer encodings are not kept in the memo
+SHARED = 256  # lists and dicts with longer encodings are named by their hash
 
 
 class Keys:
@@ -78,8 +78,9 @@ class Keys:
             else:
                 pairs = (f"{self.encode(k)}:{self.encode(v)}" for k, v in value.items())
                 found = "{" + ",".join(pairs) + "}"
-            if len(found) <= SHARED:  # a page's own rows or context are not worth keeping
-                self.memo[id(value)] = (value, found)
+            if len(found) > SHARED:  # kept short: a long list may be on thousands of pages
+                found = "#" + hashlib.blake2b(found.encode(), digest_size=16).hexdigest()
+            self.memo[id(value)] = (value, found)
             return found
         if way == "listed":
             found = f"{kind.__name__}({value.id})"
